@@ -1,0 +1,1 @@
+"""Ratio benchmarks: httpfault against each framework's native error path."""

@@ -1,0 +1,96 @@
+"""``Config``: how an installed adapter renders, logs and maps errors. Immutable."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+from ._headers import check_header
+
+if TYPE_CHECKING:
+    from ._errors import HTTPError
+    from ._request import RequestInfo
+
+__all__ = ["Config", "ErrorHook", "ExceptionMapper", "Format", "Formatter", "new_request_id"]
+
+Format = Literal["json", "problem", "auto"]
+ExceptionMapper = Union["type[HTTPError]", "Callable[[Any], HTTPError]"]
+"""An ``exception_map`` value: an error class, or a callable making the error."""
+ErrorHook = Callable[["HTTPError", "RequestInfo | None"], None]
+"""An ``on_error`` hook: called once with every error an adapter answers."""
+Formatter = Callable[["HTTPError", "dict[str, Any]", "RequestInfo | None"], Mapping[str, Any]]
+"""A custom envelope: gets the error, the standard body and the request; returns the body."""
+
+
+def new_request_id() -> str:
+    """Return a fresh random request id (32 hex digits)."""
+    return secrets.token_hex(16)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one installed adapter. Immutable: make a new one to change it.
+
+    ``exception_map`` maps exception classes (matched along the MRO, most specific
+    first) to an :class:`HTTPError` class or to a callable that builds the error from the
+    exception. ``on_error`` hooks see every error, after logging; a failing hook is logged
+    and ignored. ``formatter`` replaces the body's envelope.
+    """
+
+    format: Format = "json"
+    debug: bool = False
+    type_base: str | None = None
+    request_id_header: str | None = "X-Request-ID"
+    request_id_factory: Callable[[], str] | None = new_request_id
+    validation_status: int = 422
+    malformed_body_status: int = 400
+    exception_map: Mapping[type[BaseException], ExceptionMapper] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    on_error: tuple[ErrorHook, ...] = ()
+    formatter: Formatter | None = None
+    log_level_4xx: int = logging.INFO
+    log_level_5xx: int = logging.ERROR
+    logger_name: str = "httpfault"
+
+    def __post_init__(self) -> None:
+        from ._classes import REGISTRY
+
+        if self.format not in ("json", "problem", "auto"):
+            raise ValueError(f"format must be 'json', 'problem' or 'auto', not {self.format!r}")
+        for name in ("validation_status", "malformed_body_status"):
+            status = getattr(self, name)
+            if status not in REGISTRY or status >= 500:
+                raise ValueError(f"{name} must be a registered 4xx status, not {status!r}")
+        if self.request_id_header is not None:
+            check_header(self.request_id_header, "")
+        if self.type_base is not None and not isinstance(self.type_base, str):
+            raise TypeError("type_base must be a str or None")
+        for exc_type, target in dict(self.exception_map).items():
+            if not (isinstance(exc_type, type) and issubclass(exc_type, BaseException)):
+                raise TypeError(f"exception_map keys must be exception classes, not {exc_type!r}")
+            if not callable(target):
+                raise TypeError(f"exception_map[{exc_type.__name__}] must be callable")
+        object.__setattr__(self, "exception_map", MappingProxyType(dict(self.exception_map)))
+        hooks: Iterable[ErrorHook] = self.on_error
+        if callable(hooks):
+            hooks = (hooks,)
+        object.__setattr__(self, "on_error", tuple(hooks))
+
+    @property
+    def logger(self) -> logging.Logger:
+        """The logger errors are written to."""
+        return logging.getLogger(self.logger_name)
+
+    def replace(self, **changes: Any) -> Config:
+        """Return a copy with *changes* applied."""
+        from dataclasses import replace
+
+        return replace(self, **changes)
+
+
+DEFAULT_CONFIG = Config()

@@ -1,0 +1,157 @@
+"""Field errors: where in a request a value was wrong, as an RFC 6901 JSON Pointer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+__all__ = ["FieldError", "Location", "field_errors_from_pydantic", "json_pointer"]
+
+Location = Literal["body", "query", "path", "header", "cookie"]
+LOCATIONS: frozenset[str] = frozenset(("body", "query", "path", "header", "cookie"))
+
+# Characters a URI fragment may hold unescaped (RFC 3986 §3.5), '%' excluded.
+_FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
+
+
+def json_pointer(path: Iterable[str | int]) -> str:
+    """Return the JSON Pointer for *path* in URI fragment form, e.g. ``#/items/0/name``.
+
+    Each token is escaped as RFC 6901 asks (``~`` -> ``~0``, ``/`` -> ``~1``) and then
+    percent-encoded where a URI fragment needs it (RFC 6901 §6).
+    """
+    parts = ["#"]
+    for token in path:
+        text = str(token).replace("~", "~0").replace("/", "~1")
+        parts.append(quote(text, safe=_FRAGMENT_SAFE))
+    return "/".join(parts) if len(parts) > 1 else "#"
+
+
+class FieldError:
+    """One problem with one value of a request.
+
+    ``pointer`` locates the value (``#/email``), ``in_`` says which part of the request
+    holds it (serialized as ``in``), ``message`` says what is wrong and ``code`` names the
+    rule it broke, for programs (``required``, ``missing``, ``too_long``...).
+
+    The pointer may be given as a path (``("items", 0, "name")``), as a URI-fragment
+    pointer (``"#/items/0/name"``), as a plain JSON Pointer (``"/items/0/name"``) or as a
+    single field name (``"email"``).
+    """
+
+    __slots__ = ("code", "in_", "message", "pointer")
+
+    pointer: str
+    message: str
+    code: str | None
+    in_: Location
+
+    def __init__(
+        self,
+        pointer: str | Sequence[str | int],
+        message: str,
+        *,
+        code: str | None = None,
+        in_: Location = "body",
+    ) -> None:
+        if isinstance(pointer, str):
+            if pointer.startswith("#"):
+                resolved = pointer
+            elif pointer.startswith("/"):
+                resolved = "#" + quote(pointer, safe=_FRAGMENT_SAFE)
+            else:
+                resolved = json_pointer((pointer,))
+        else:
+            resolved = json_pointer(pointer)
+        if not isinstance(message, str):
+            raise TypeError("FieldError message must be a str")
+        if code is not None and not isinstance(code, str):
+            raise TypeError("FieldError code must be a str or None")
+        if in_ not in LOCATIONS:
+            raise ValueError(f"FieldError in_ must be one of {sorted(LOCATIONS)}, not {in_!r}")
+        self.pointer = resolved
+        self.message = message
+        self.code = code
+        self.in_ = in_
+
+    def to_dict(self, message_key: str = "message") -> dict[str, str]:
+        """Return the wire form; *message_key* is ``message`` (json) or ``detail`` (problem)."""
+        data = {"in": self.in_, "pointer": self.pointer, message_key: self.message}
+        if self.code is not None:
+            data["code"] = self.code
+        return data
+
+    def _key(self) -> tuple[str, str, str | None, str]:
+        return (self.pointer, self.message, self.code, self.in_)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FieldError):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        code = f", code={self.code!r}" if self.code is not None else ""
+        return f"FieldError({self.pointer!r}, {self.message!r}{code}, in_={self.in_!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_field_error, self._key())
+
+
+def _rebuild_field_error(pointer: str, message: str, code: str | None, in_: Location) -> FieldError:
+    return FieldError(pointer, message, code=code, in_=in_)
+
+
+def field_errors_from_pydantic(
+    exc: ValidationError, *, location_first: bool = False
+) -> list[FieldError]:
+    """Turn a pydantic ``ValidationError`` into field errors, never echoing the input.
+
+    With *location_first* the first ``loc`` item names the part of the request
+    (``body``, ``query``, ``path``, ``header``, ``cookie``), as in FastAPI's
+    ``RequestValidationError``; otherwise every error is in the body.
+    """
+    return field_errors_from_details(exc.errors(include_url=False), location_first=location_first)
+
+
+def field_errors_from_details(
+    details: Iterable[Any], *, location_first: bool = False
+) -> list[FieldError]:
+    """Turn pydantic-style error dicts (``loc``, ``msg``, ``type``) into field errors.
+
+    The submitted ``input`` and the ``ctx``/``url`` members are never copied. A message
+    that quotes the input (a few pydantic messages do) is replaced by a neutral one.
+    """
+    result: list[FieldError] = []
+    for item in details:
+        loc = tuple(item.get("loc", ()))
+        where: Location = "body"
+        if location_first and loc and loc[0] in LOCATIONS:
+            where = loc[0]
+            loc = loc[1:]
+        message = str(item.get("msg", "Invalid value."))
+        if "input" in item and _quotes_input(message, item["input"]):
+            message = "Invalid value."
+        code = item.get("type")
+        result.append(
+            FieldError(
+                json_pointer(loc),
+                message,
+                code=str(code) if code is not None else None,
+                in_=where,
+            )
+        )
+    return result
+
+
+def _quotes_input(message: str, value: object) -> bool:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = str(value)
+        return len(text) > 0 and (repr(value) in message or f"'{text}'" in message)
+    return False

@@ -1,0 +1,68 @@
+"""What every adapter does with an exception: convert, log once, call hooks, render."""
+
+from __future__ import annotations
+
+import logging
+
+from ._classes import InternalServerError
+from ._config import DEFAULT_CONFIG, Config
+from ._convert import from_exception
+from ._errors import HTTPError
+from ._render import Rendered, render_with_id, resolve_request_id
+from ._request import RequestInfo
+
+__all__ = ["handle", "log_error"]
+
+
+def handle(
+    exc: BaseException,
+    config: Config | None = None,
+    request: RequestInfo | None = None,
+    *,
+    logger: logging.Logger | None = None,
+) -> Rendered:
+    """Turn *exc* into a rendered response; log it once and call the ``on_error`` hooks.
+
+    Never raises: a failing ``exception_map`` entry gives a 500, a failing hook is logged.
+    """
+    cfg = config or DEFAULT_CONFIG
+    log = logger or cfg.logger
+    try:
+        error = from_exception(exc, cfg)
+    except Exception as mapping_failure:
+        log.exception("exception_map could not convert %r", exc)
+        error = InternalServerError()
+        error.__cause__ = mapping_failure
+    request_id = resolve_request_id(cfg, request)
+    log_error(error, cfg, request, request_id, log)
+    for hook in cfg.on_error:
+        try:
+            hook(error, request)
+        except Exception:
+            log.exception("on_error hook %r failed", hook)
+    return render_with_id(error, cfg, request, request_id)
+
+
+def log_error(
+    error: HTTPError,
+    config: Config,
+    request: RequestInfo | None,
+    request_id: str | None,
+    logger: logging.Logger,
+) -> None:
+    """Log *error* once: 5xx with the original traceback, 4xx at a low level without."""
+    server_side = error.status >= 500
+    level = config.log_level_5xx if server_side else config.log_level_4xx
+    if not logger.isEnabledFor(level):
+        return
+    where = f"{request.method} {request.path}" if request is not None else "-"
+    exc_info = (error.__cause__ or error) if server_side else None
+    logger.log(
+        level,
+        "%s -> %s (request_id=%s)",
+        where,
+        error,
+        request_id or "-",
+        exc_info=exc_info,
+        extra={"status_code": error.status, "request_id": request_id},
+    )

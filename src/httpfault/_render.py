@@ -1,0 +1,197 @@
+"""``render()``: an error to status, headers and body bytes. Pure; never raises."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any, NamedTuple
+
+from ._catalog_data import TEXTS
+from ._config import DEFAULT_CONFIG, Config
+from ._errors import RESERVED_MEMBERS, HTTPError, code_for
+from ._headers import check_header
+from ._json import Unserializable, dumps, dumps_stdlib, jsonable
+from ._request import RequestInfo, header_value, prefers_problem, safe_request_id, uri_reference
+
+__all__ = ["JSON", "PROBLEM", "Rendered", "render", "render_with_id", "resolve_request_id"]
+
+JSON = "application/json"
+PROBLEM = "application/problem+json"
+ABOUT_BLANK = "about:blank"
+_SKIPPED_HEADERS = frozenset({"content-type", "content-length", "transfer-encoding"})
+_log = logging.getLogger("httpfault")
+
+
+class Rendered(NamedTuple):
+    """A rendered error response."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    @property
+    def media_type(self) -> str:
+        """The ``Content-Type`` of the body."""
+        return self.headers[0][1]
+
+
+def render(
+    error: HTTPError, config: Config | None = None, request: RequestInfo | None = None
+) -> Rendered:
+    """Render *error* as the response the contract describes.
+
+    With *request*, the response carries a request id (the incoming one when it is safe
+    to echo, else a new one), ``instance`` (problem format) and negotiates ``auto``
+    format; a HEAD request gets no body. Rendering never raises: a body that cannot be
+    encoded falls back to a minimal one of the same status, and the failure is logged.
+    """
+    cfg = config or DEFAULT_CONFIG
+    return render_with_id(error, cfg, request, resolve_request_id(cfg, request))
+
+
+def resolve_request_id(config: Config, request: RequestInfo | None) -> str | None:
+    """The request id of an error response: the incoming one if safe, else a new one."""
+    if request is None or config.request_id_header is None:
+        return None
+    rid = safe_request_id(header_value(request.headers, config.request_id_header))
+    if rid is None and config.request_id_factory is not None:
+        rid = safe_request_id(config.request_id_factory())
+    return rid
+
+
+def render_with_id(
+    error: HTTPError, config: Config, request: RequestInfo | None, request_id: str | None
+) -> Rendered:
+    """:func:`render` with the request id already chosen (adapters log it too)."""
+    fmt = config.format
+    problem = fmt == "problem"
+    if fmt == "auto" and request is not None:
+        accept = header_value(request.headers, "accept")
+        problem = accept is not None and prefers_problem(accept)
+    status = error.status
+    try:
+        if status.__class__ is not int or not 400 <= status <= 599:
+            raise ValueError(f"{error.__class__.__name__}.status {status!r} is not a 4xx/5xx")
+        body = _body(error, config, request, request_id, problem)
+        if config.formatter is not None:
+            body = dict(config.formatter(error, body, request))
+            payload = _encode(body, True)
+        else:
+            payload = _encode(body, bool(error.extensions))
+        headers = [("Content-Type", PROBLEM if problem else JSON)]
+        if error.headers:
+            _add_error_headers(headers, error.headers)
+        if request_id is not None and config.request_id_header is not None:
+            headers.append((config.request_id_header, request_id))
+        if fmt == "auto":
+            headers.append(("Vary", "Accept"))
+    except Exception:
+        _log.exception("could not render %r; sent a minimal body instead", error)
+        status, payload, headers = _minimal(error, problem, config, request_id)
+    if request is not None and request.method == "HEAD":
+        payload = b""
+    return Rendered(status, headers, payload)
+
+
+def _add_error_headers(headers: list[tuple[str, str]], extra: dict[str, str]) -> None:
+    for name, value in extra.items():
+        if name.lower() not in _SKIPPED_HEADERS:
+            check_header(name, value)
+            headers.append((name, value))
+
+
+def _body(
+    error: HTTPError,
+    config: Config,
+    request: RequestInfo | None,
+    request_id: str | None,
+    problem: bool,
+) -> dict[str, Any]:
+    type_ = error.type or (config.type_base + error.code if config.type_base else ABOUT_BLANK)
+    if type_ == ABOUT_BLANK:
+        text = TEXTS.get(error.status)
+        title = text.title if text is not None else error.title
+    else:
+        title = error.title
+    detail = error.detail
+    message = detail if detail is not None and error.expose else error.default_detail
+    if problem:
+        body: dict[str, Any] = {
+            "type": type_,
+            "title": title,
+            "status": error.status,
+            "detail": message,
+        }
+        instance = error.instance or (uri_reference(request.path) if request else None)
+        if instance:
+            body["instance"] = instance
+        body["code"] = error.code
+        key = "detail"
+    else:
+        body = {"status": error.status, "code": error.code, "title": title, "message": message}
+        if type_ != ABOUT_BLANK:
+            body["type"] = type_
+        if error.instance:
+            body["instance"] = error.instance
+        key = "message"
+    if error.errors:
+        body["errors"] = [e.to_dict(key) for e in error.errors]
+    if request_id is not None:
+        body["request_id"] = request_id
+    if error.extensions:
+        for name, value in error.extensions.items():
+            if name not in RESERVED_MEMBERS:
+                body[name] = value
+    if config.debug:
+        body["debug"] = debug_info(error)
+    return body if problem else {"error": body}
+
+
+def debug_info(error: HTTPError) -> dict[str, Any]:
+    """The ``debug`` member: the original exception's type, message and traceback."""
+    original: BaseException = error.__cause__ or error
+    return {
+        "exception": f"{original.__class__.__module__}.{original.__class__.__qualname__}",
+        "message": str(original),
+        "traceback": "".join(traceback.format_exception(original)).splitlines(),
+    }
+
+
+def _encode(body: dict[str, Any], sanitize: bool) -> bytes:
+    if not sanitize:
+        try:
+            return dumps(body)
+        except (TypeError, ValueError):
+            pass  # a lone surrogate, or a value only jsonable() knows: take the careful path
+    try:
+        clean, stdlib_only = jsonable(body)
+        return dumps_stdlib(clean) if stdlib_only else dumps(clean)
+    except Unserializable:
+        raise
+    except (TypeError, ValueError):
+        clean, stdlib_only = jsonable(body, fix_strings=True)
+        return dumps_stdlib(clean) if stdlib_only else dumps(clean)
+
+
+def _minimal(
+    error: HTTPError, problem: bool, config: Config, request_id: str | None
+) -> tuple[int, bytes, list[tuple[str, str]]]:
+    status = error.status
+    if status.__class__ is not int or status not in TEXTS:
+        status = 500
+    text = TEXTS[status]
+    code = code_for(text.title)
+    body: dict[str, Any]
+    if problem:
+        body = {"type": ABOUT_BLANK, "title": text.title, "status": status}
+        body.update(detail=text.message, code=code)
+    else:
+        body = {"status": status, "code": code, "title": text.title, "message": text.message}
+    if request_id is not None:
+        body["request_id"] = request_id
+    headers = [("Content-Type", PROBLEM if problem else JSON)]
+    if request_id is not None and config.request_id_header is not None:
+        headers.append((config.request_id_header, request_id))
+    if config.format == "auto":
+        headers.append(("Vary", "Accept"))
+    return status, dumps_stdlib(body if problem else {"error": body}), headers

@@ -1,0 +1,114 @@
+"""``RequestInfo``: the few facts about a request that rendering needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+__all__ = ["HeaderSource", "RequestInfo", "header_value", "prefers_problem", "uri_reference"]
+
+HeaderSource = Mapping[str, str] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
+"""Request headers: a mapping, or ``(name, value)`` pairs of str or (ASGI) bytes."""
+
+# An incoming request id is echoed only when it is short and plainly printable.
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:@/+=\-]{1,128}$")
+# Characters a URI path may hold unescaped (RFC 3986 §3.3), '%' kept for valid escapes.
+_PATH_SAFE = "/!$&'()*+,;=:@-._~%"
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInfo:
+    """A request as rendering sees it: method, path as sent, headers.
+
+    ``headers`` may be any mapping (looked up case-insensitively) or an iterable of
+    ``(name, value)`` pairs, as str or as the bytes of an ASGI scope.
+    """
+
+    method: str
+    path: str
+    headers: HeaderSource = ()
+
+    def header(self, name: str) -> str | None:
+        """Return the value of header *name* (case-insensitive), or ``None``."""
+        return header_value(self.headers, name)
+
+
+def header_value(headers: HeaderSource, name: str) -> str | None:
+    """Look *name* up case-insensitively in a mapping or in ``(name, value)`` pairs."""
+    lowered = name.lower()
+    if not isinstance(headers, (list, tuple)) and isinstance(headers, Mapping):
+        value = headers.get(name)
+        if value is None:
+            value = headers.get(lowered)
+        if value is not None:
+            return str(value)
+        headers = headers.items()
+    encoded: bytes | None = None
+    for key, value in headers:
+        if key.__class__ is str:
+            if key.lower() == lowered:
+                return str(value)
+        elif isinstance(key, bytes):
+            if encoded is None:
+                encoded = lowered.encode("latin-1")
+            if key.lower() == encoded:
+                return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+        elif isinstance(key, str) and key.lower() == lowered:
+            return str(value)
+    return None
+
+
+def safe_request_id(value: str | None) -> str | None:
+    """Return *value* if it is fit to echo as a request id, else ``None``."""
+    if value is None or len(value) > 128:
+        return None
+    if value.isascii() and value.replace("-", "").isalnum():  # hex, UUIDs: the common case
+        return value
+    return value if _SAFE_REQUEST_ID.match(value) else None
+
+
+def uri_reference(path: str) -> str:
+    """Percent-encode *path* into a valid URI reference, keeping valid escapes."""
+    return _BAD_PERCENT.sub("%25", quote(path, safe=_PATH_SAFE))
+
+
+@lru_cache(maxsize=256)
+def prefers_problem(accept: str) -> bool:
+    """Whether an Accept header ranks ``application/problem+json`` above ``application/json``.
+
+    The most specific matching range gives each type its q-value; ties go to JSON.
+    """
+    problem = _quality(accept, "application", "problem+json")
+    plain = _quality(accept, "application", "json")
+    return problem > plain
+
+
+def _quality(accept: str, main: str, sub: str) -> float:
+    best_rank, best_q = -1, 0.0
+    for item in accept.split(",")[:64]:
+        media, _, params = item.partition(";")
+        kind, _, subtype = media.strip().lower().partition("/")
+        if kind == main and subtype == sub:
+            rank = 2
+        elif kind == main and subtype == "*":
+            rank = 1
+        elif kind == "*" and subtype == "*":
+            rank = 0
+        else:
+            continue
+        q = 1.0
+        for param in params.split(";"):
+            pname, _, pvalue = param.strip().partition("=")
+            if pname.strip().lower() == "q":
+                try:
+                    q = float(pvalue.strip())
+                except ValueError:
+                    q = 0.0
+                q = q if 0.0 <= q <= 1.0 else (1.0 if q > 1.0 else 0.0)
+        if rank > best_rank:
+            best_rank, best_q = rank, q
+    return best_q
