@@ -74,6 +74,14 @@ class _RetryAfterMixin(HTTPError):
             self.headers["Retry-After"] = format_retry_after(retry_after)
 
 
+_METHOD_ORDER = {m: i for i, m in enumerate(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"))}
+
+
+def _method_order(method: str) -> tuple[int, str]:
+    # One canonical order, so the same methods give the same Allow header everywhere.
+    return (_METHOD_ORDER.get(method, len(_METHOD_ORDER)), method)
+
+
 # -- 4xx ---------------------------------------------------------------------------------
 
 
@@ -128,7 +136,7 @@ class MethodNotAllowed(ClientError):
     ) -> None:
         super().__init__(detail, **kwargs)
         if allow is not None:
-            methods = list(dict.fromkeys(m.strip().upper() for m in allow))
+            methods = sorted({m.strip().upper() for m in allow}, key=_method_order)
             self.headers["Allow"] = join_values("Allow", methods) if methods else ""
 
 
