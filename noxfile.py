@@ -1,0 +1,56 @@
+"""The version matrix: every supported Python, and the oldest and newest framework releases.
+
+``nox -s tests`` runs the suite on Python 3.10-3.13; ``nox -s oldest newest`` on the oldest
+supported releases of every framework (Python 3.10) and on the newest (Python 3.13). The
+supported ranges in pyproject.toml are the ones these sessions prove.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import nox
+
+# Interpreters installed with pyenv are found even when pyenv's shims are not active.
+_pyenv = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+_bins = sorted(glob.glob(os.path.join(_pyenv, "versions", "3.1[0-9]*", "bin")), reverse=True)
+os.environ["PATH"] = os.pathsep.join([*_bins, os.environ.get("PATH", "")])
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = False
+nox.options.sessions = ["tests"]
+
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+OLDEST = [
+    "pydantic==2.5.3",
+    "starlette==0.36.3",
+    "fastapi==0.110.0",
+    "flask==2.3.3",
+    "werkzeug==2.3.8",
+    "django==4.2.*",
+    "djangorestframework==3.14.0",
+]
+PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q")
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The whole test suite on one Python, with current releases."""
+    session.install("-e", ".[dev]")
+    session.run(*PYTEST, *session.posargs)
+
+
+@nox.session(python="3.10")
+def oldest(session: nox.Session) -> None:
+    """The oldest supported release of every framework, on the oldest Python."""
+    session.install("-e", ".[dev]", *OLDEST)
+    session.run("python", "-m", "pip", "freeze", silent=False)
+    session.run(*PYTEST, *session.posargs)
+
+
+@nox.session(python="3.13")
+def newest(session: nox.Session) -> None:
+    """The newest release of every framework, on the newest Python."""
+    session.install("--upgrade", "-e", ".[dev]")
+    session.run(*PYTEST, *session.posargs)
