@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.docs._blocks import fenced_blocks, stray_markers
 
-PAGE = '''# Page
+PAGE = """# Page
 
 ```python
 a = 1
@@ -41,7 +41,7 @@ not_code = "inside a longer fence"
 
 <!-- no-run: dangling -->
 Text.
-'''
+"""
 
 
 def write(tmp_path: Path) -> Path:

@@ -25,7 +25,7 @@ import pytest
 from tests.docs._blocks import Block, fenced_blocks, stray_markers
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC_FILES = sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+DOC_FILES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 BLOCKS = [block for path in DOC_FILES for block in fenced_blocks(path) if block.is_python]
 RUNNABLE = [block for block in BLOCKS if block.skip_reason is None]
 SKIPPED = [block for block in BLOCKS if block.skip_reason is not None]
@@ -62,7 +62,10 @@ def test_examples_are_found() -> None:
 def test_few_blocks_opt_out() -> None:
     """At most MAX_SKIPPED blocks are skipped; the list says which and why."""
     listing = "\n".join(f"  {b.label(ROOT)}: {b.skip_reason}" for b in SKIPPED)
-    print(f"{len(SKIPPED)} of {len(BLOCKS)} python blocks skipped" + (f":\n{listing}" if listing else ""))
+    print(
+        f"{len(SKIPPED)} of {len(BLOCKS)} python blocks skipped"
+        + (f":\n{listing}" if listing else "")
+    )
     assert len(SKIPPED) <= MAX_SKIPPED, f"too many blocks opt out of running:\n{listing}"
 
 
