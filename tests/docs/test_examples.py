@@ -17,6 +17,7 @@ block is an error.
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -77,3 +78,14 @@ def test_no_stray_no_run_markers() -> None:
         if (lines := stray_markers(path))
     }
     assert not stray, f"no-run comments not directly above a python block: {stray}"
+
+
+SERVER_START = re.compile(
+    r"\b(?:uvicorn|hypercorn|granian)\.run\(|\bapp\.run\(|serve_forever\(|\brunserver\b"
+)
+
+
+def test_no_example_starts_a_server() -> None:
+    """Examples build apps and use test clients; none starts a server or binds a port."""
+    offenders = [b.label(ROOT) for b in RUNNABLE if SERVER_START.search(b.source)]
+    assert not offenders, f"these examples start a server: {offenders}"
