@@ -37,14 +37,14 @@ PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q")
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """The whole test suite on one Python, with current releases."""
-    session.install("-e", ".[dev]")
+    session.install("-e", ".[test]")
     session.run(*PYTEST, *session.posargs)
 
 
 @nox.session(python="3.10")
 def oldest(session: nox.Session) -> None:
     """The oldest supported release of every framework, on the oldest Python."""
-    session.install("-e", ".[dev]", *OLDEST)
+    session.install("-e", ".[test]", *OLDEST)
     session.run("python", "-m", "pip", "freeze", silent=False)
     session.run(*PYTEST, *session.posargs)
 
@@ -52,5 +52,5 @@ def oldest(session: nox.Session) -> None:
 @nox.session(python="3.13")
 def newest(session: nox.Session) -> None:
     """The newest release of every framework, on the newest Python."""
-    session.install("--upgrade", "-e", ".[dev]")
+    session.install("--upgrade", "-e", ".[test]")
     session.run(*PYTEST, *session.posargs)
