@@ -1,0 +1,185 @@
+"""Starlette adapter: ``install(app, config)`` and the pure ASGI ``ErrorMiddleware``.
+
+Every error a Starlette app answers goes through :func:`httpfault._handling.handle`, so
+the bytes are those of :func:`httpfault.render`: ``HTTPError`` raised anywhere,
+Starlette's ``HTTPException`` (routing 404 and 405 included), exception groups of one,
+and any other exception as a safe 500, logged once and never re-raised to the server.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+try:
+    from starlette.applications import Starlette
+    from starlette.exceptions import HTTPException
+    from starlette.middleware import Middleware
+    from starlette.middleware.exceptions import ExceptionMiddleware
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+except ImportError as exc:  # pragma: no cover - exercised without starlette installed
+    raise ImportError(
+        "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
+    ) from exc
+
+from httpfault import Config, Rendered, render
+from httpfault._convert import from_exception
+from httpfault._handling import handle
+
+from ._asgi_convert import http_exception_error, request_info, unwrap_group
+from ._asgi_stack import RESPONSE_KEY, cors_replay, exception_middlewares
+
+__all__ = ["ErrorMiddleware", "ErrorResponse", "install"]
+
+
+class ErrorResponse(Response):
+    """A rendered error as a Starlette response (no body for HEAD)."""
+
+    def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
+        self.status_code = rendered.status
+        self.background = None
+        self.body = rendered.body
+        raw = [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in rendered.headers]
+        if not head:
+            raw.append((b"content-length", str(len(rendered.body)).encode("latin-1")))
+        self.raw_headers = raw
+
+
+def _bare_response(status: int, headers: Mapping[str, str] | None) -> Response:
+    # An HTTPException raised with a status that is not an error (a 304, say).
+    return Response(status_code=status, headers=dict(headers or {}))
+
+
+class ErrorMiddleware:
+    """Pure ASGI middleware answering every exception from the app it wraps.
+
+    ``app.add_middleware(ErrorMiddleware, config=Config(...))``. It also takes over the
+    ``HTTPException`` handler of Starlette's ``ExceptionMiddleware`` below it (unless the
+    app registered its own), so routing 404/405 answer in the contract too. When CORS
+    middleware sits below it, error responses are replayed through a copy of it, so they
+    keep the CORS headers. Non-HTTP scopes (websockets, lifespan) pass through untouched.
+    """
+
+    _claimed: ClassVar[tuple[type[Exception], ...]] = (HTTPException,)
+
+    def __init__(self, app: ASGIApp, config: Config | None = None) -> None:
+        self.app = app
+        self.config = config if config is not None else Config()
+        self._logger: logging.Logger = self.config.logger
+        self._replay = cors_replay(app)
+        for middleware in exception_middlewares(app):
+            self._claim(middleware)
+
+    # -- the ASGI app --------------------------------------------------------------------
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sender(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sender)
+        except Exception as exc:
+            response = self.response_for(exc, scope)
+            if started:
+                # Too late for another response: the error is logged; returning without
+                # finishing the body makes the server close the connection.
+                return
+            if self._replay is None:
+                await response(scope, receive, send)
+            else:
+                scope[RESPONSE_KEY] = response
+                await self._replay(scope, receive, send)
+
+    # -- shared by the middleware and the exception handlers ---------------------------
+
+    def response_for(self, exc: BaseException, scope: Scope) -> Response:
+        """The response for *exc*: translated, logged once, hooks called, rendered."""
+        try:
+            error: BaseException | None = self.translate(unwrap_group(exc))
+        except Exception as failure:  # a broken header in an HTTPException, say
+            self._logger.debug("could not translate %r", exc, exc_info=failure)
+            error = exc
+        if error is None:
+            assert isinstance(exc, HTTPException)
+            return _bare_response(exc.status_code, exc.headers)
+        request = request_info(scope)
+        rendered = handle(error, self.config, request, logger=self._logger)
+        return ErrorResponse(rendered, head=request.method == "HEAD")
+
+    def translate(self, exc: BaseException) -> BaseException | None:
+        """The framework's own exception as an ``HTTPError`` (others as they are)."""
+        if isinstance(exc, HTTPException):
+            return http_exception_error(exc)
+        return exc
+
+    async def handle_exception(self, request: Request, exc: Exception) -> Response:
+        """An exception handler for Starlette's ``exception_handlers``."""
+        return self.response_for(exc, request.scope)
+
+    # -- taking over ExceptionMiddleware's defaults ------------------------------------
+
+    def _claim(self, middleware: ExceptionMiddleware) -> None:
+        handlers = getattr(middleware, "_exception_handlers", None)
+        for exc_type in self._claimed:
+            current = handlers.get(exc_type) if isinstance(handlers, dict) else None
+            if current is None or self._is_default_handler(current):
+                middleware.add_exception_handler(exc_type, self.handle_exception)
+
+    def _is_default_handler(self, handler: Callable[..., Any]) -> bool:
+        func = getattr(handler, "__func__", handler)
+        return func in (ExceptionMiddleware.http_exception, ErrorMiddleware.handle_exception)
+
+
+def _last_resort(config: Config) -> Callable[[Request, Exception], Response]:
+    """Handler for ``ServerErrorMiddleware``: errors of middleware added after install()."""
+
+    def respond(request: Request, exc: Exception) -> Response:
+        # Starlette re-raises these to the server, which logs them: do not log twice.
+        info = request_info(request.scope)
+        error = from_exception(unwrap_group(exc), config)
+        if isinstance(exc, HTTPException):
+            error = http_exception_error(exc) or error
+        return ErrorResponse(render(error, config, info), head=info.method == "HEAD")
+
+    return respond
+
+
+def install(
+    app: Starlette, config: Config | None = None, *, middleware: type[ErrorMiddleware] | None = None
+) -> Config:
+    """Make every error *app* answers follow the httpfault contract; return the config.
+
+    Adds :class:`ErrorMiddleware` as the innermost user middleware (inside CORS and any
+    other middleware, whichever order they are added in) and, when middleware were
+    added before, once more as the outermost one, so errors raised inside them answer
+    in the contract too. Middleware added after ``install()`` sit outside: their errors
+    reach Starlette's ``ServerErrorMiddleware``, which httpfault also answers for (with
+    the contract's body) but which re-raises them to the server.
+    """
+    cfg = config if config is not None else Config()
+    cls = middleware or ErrorMiddleware
+    stack = app.user_middleware
+    if any(isinstance(m.cls, type) and issubclass(m.cls, ErrorMiddleware) for m in stack):
+        raise RuntimeError("httpfault is already installed on this app")
+    if app.middleware_stack is not None:
+        raise RuntimeError("install() must be called before the app handles its first request")
+    entry = Middleware(cls, config=cfg)
+    outer = bool(stack)
+    stack.append(entry)
+    if outer:
+        stack.insert(0, entry)
+    if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
+        app.exception_handlers[Exception] = _last_resort(cfg)
+    app.state.httpfault = cfg
+    return cfg
