@@ -8,14 +8,14 @@ down to the router (which has none), so it only ever sees the middleware stack i
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["RESPONSE_KEY", "cors_replay", "exception_middlewares", "walk"]
+__all__ = ["RESPONSE_KEY", "cors_from_specs", "cors_replay", "exception_middlewares", "walk"]
 
 RESPONSE_KEY = "httpfault.response"
 """The scope key through which a replayed error response reaches the CORS copies."""
@@ -60,3 +60,14 @@ def cors_replay(app: ASGIApp) -> ASGIApp | None:
         clone.app = replay
         replay = clone
     return replay
+
+
+def cors_from_specs(specs: Iterable[Any]) -> ASGIApp | None:
+    """Like :func:`cors_replay`, from an app's ``user_middleware`` entries (outermost first)."""
+    replay: ASGIApp = _send_stored_response
+    found = False
+    for cls, args, kwargs in reversed(list(specs)):
+        if isinstance(cls, type) and issubclass(cls, CORSMiddleware):
+            replay = cls(replay, *args, **kwargs)
+            found = True
+    return replay if found else None

@@ -8,6 +8,7 @@ and any other exception as a safe 500, logged once and never re-raised to the se
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
@@ -15,7 +16,7 @@ from typing import Any, ClassVar
 try:
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
-    from starlette.middleware import Middleware
+    from starlette.middleware import Middleware, body_limit
     from starlette.middleware.exceptions import ExceptionMiddleware
     from starlette.requests import Request
     from starlette.responses import Response
@@ -25,14 +26,21 @@ except ImportError as exc:  # pragma: no cover - exercised without starlette ins
         "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
     ) from exc
 
-from httpfault import Config, Rendered, render
-from httpfault._convert import from_exception
+from httpfault import Config, Rendered, UnsupportedMediaType, render
+from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
-from ._asgi_stack import RESPONSE_KEY, cors_replay, exception_middlewares
+from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
 
-__all__ = ["ErrorMiddleware", "ErrorResponse", "install"]
+__all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
+
+_JSON_TYPES = ("application/json",)
+# Starlette's body limiter signals "my own 413 went out" with this exception; it must
+# reach the limiter (outside us) untouched. No public name exists for it.
+_SIGNALS: tuple[type[BaseException], ...] = tuple(
+    t for t in (getattr(body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
+)
 
 
 class ErrorResponse(Response):
@@ -46,6 +54,22 @@ class ErrorResponse(Response):
         if not head:
             raw.append((b"content-length", str(len(rendered.body)).encode("latin-1")))
         self.raw_headers = raw
+
+
+class _ReplayedResponse(Response):
+    """A response sent through copies of the app's CORS middleware."""
+
+    def __init__(self, response: Response, replay: ASGIApp) -> None:
+        self.response = response
+        self.replay = replay
+        self.status_code = response.status_code
+        self.background = None
+        self.body = response.body
+        self.raw_headers = response.raw_headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope[RESPONSE_KEY] = self.response
+        await self.replay(scope, receive, send)
 
 
 def _bare_response(status: int, headers: Mapping[str, str] | None) -> Response:
@@ -89,6 +113,8 @@ class ErrorMiddleware:
 
         try:
             await self.app(scope, receive, sender)
+        except _SIGNALS:
+            raise
         except Exception as exc:
             response = self.response_for(exc, scope)
             if started:
@@ -141,16 +167,22 @@ class ErrorMiddleware:
         return func in (ExceptionMiddleware.http_exception, ErrorMiddleware.handle_exception)
 
 
-def _last_resort(config: Config) -> Callable[[Request, Exception], Response]:
+def _last_resort(app: Starlette, config: Config) -> Callable[[Request, Exception], Response]:
     """Handler for ``ServerErrorMiddleware``: errors of middleware added after install()."""
+    replay: list[ASGIApp | None] = []
 
     def respond(request: Request, exc: Exception) -> Response:
         # Starlette re-raises these to the server, which logs them: do not log twice.
         info = request_info(request.scope)
-        error = from_exception(unwrap_group(exc), config)
-        if isinstance(exc, HTTPException):
-            error = http_exception_error(exc) or error
-        return ErrorResponse(render(error, config, info), head=info.method == "HEAD")
+        exc_ = unwrap_group(exc)
+        translated = http_exception_error(exc_) if isinstance(exc_, HTTPException) else None
+        error = translated or from_exception(exc_, config)
+        response: Response = ErrorResponse(render(error, config, info), head=info.method == "HEAD")
+        if not replay:
+            replay.append(cors_from_specs(app.user_middleware))
+        if replay[0] is not None:
+            response = _ReplayedResponse(response, replay[0])
+        return response
 
     return respond
 
@@ -180,6 +212,28 @@ def install(
     if outer:
         stack.insert(0, entry)
     if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
-        app.exception_handlers[Exception] = _last_resort(cfg)
+        app.exception_handlers[Exception] = _last_resort(app, cfg)
     app.state.httpfault = cfg
     return cfg
+
+
+async def read_json(request: Request) -> Any:
+    """The request's JSON body, or the contract's error for a body that is not JSON.
+
+    A content type other than JSON (``application/json`` or ``*/*+json``) raises
+    ``UnsupportedMediaType``; a body that does not decode (malformed JSON, invalid
+    UTF-8, nesting too deep) raises the configured malformed-body error (400).
+    """
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media not in _JSON_TYPES and not (
+        media.startswith("application/") and media.endswith("+json")
+    ):
+        raise UnsupportedMediaType()
+    body = await request.body()
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        state = getattr(request.app, "state", None) if "app" in request.scope else None
+        cfg = getattr(state, "httpfault", None)
+        status = cfg.malformed_body_status if isinstance(cfg, Config) else 400
+        raise error_class(status)() from exc
