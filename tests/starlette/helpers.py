@@ -47,3 +47,31 @@ def assert_rendered(
             assert value in [v.strip() for v in got.split(",")], got
         else:
             assert got == value, (name, dict(response.headers))
+
+
+def walk_example(base_url: str) -> dict[str, int]:
+    """Drive an example API through every status it documents; return what it answered."""
+    import httpx
+
+    seen: dict[str, int] = {}
+    with httpx.Client(base_url=base_url, timeout=20.0) as http:
+        user = {"name": "Ada", "email": "ada@example.com"}
+        created = http.post("/users", json=user)
+        seen["create"] = created.status_code
+        seen["duplicate"] = http.post("/users", json=user).status_code
+        user_id = created.json()["id"]
+        seen["get"] = http.get(f"/users/{user_id}").status_code
+        seen["delete"] = http.delete(f"/users/{user_id}").status_code
+        seen["missing"] = http.get(f"/users/{user_id}").status_code
+        seen["invalid"] = http.post("/users", json={"name": "", "email": "nope"}).status_code
+        seen["stats-bug"] = http.get("/stats").status_code
+        seen["item"] = http.post("/items", json={"name": "Lamp", "price": 9.5}).status_code
+        statuses = [http.get("/search", params={"q": "lamp"}).status_code for _ in range(6)]
+        seen["search"], seen["rate-limited"] = statuses[0], statuses[-1]
+    return seen
+
+
+EXAMPLE_STATUSES = {
+    "create": 201, "duplicate": 409, "get": 200, "delete": 204, "missing": 404,
+    "invalid": 422, "stats-bug": 500, "item": 201, "search": 200, "rate-limited": 429,
+}  # fmt: skip
