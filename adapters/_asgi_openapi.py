@@ -154,54 +154,42 @@ def _media_types(fmt: str) -> tuple[str, ...]:
     return {"json": (JSON,), "problem": (PROBLEM,)}.get(fmt, (JSON, PROBLEM))
 
 
-def _componentize(schema: Any, components: dict[str, Any]) -> Any:
-    """Move marked class schemas into *components*; return the schema with refs."""
-    if not isinstance(schema, dict):
-        return schema
+def _componentize(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+    """Move a marked class schema (or an anyOf of them) into *components*; return refs."""
     name = schema.get(_MARK)
-    if isinstance(name, str):
-        if name not in components:
-            problem = name.endswith("Problem")
-            base = "HTTPFaultProblem" if problem else "HTTPFaultError"
-            constraints = schema.get("allOf", [{}, {}])[-1]
-            components[name] = {"title": name, "allOf": [_ref(base), constraints]}
-        return _ref(name)
-    if isinstance(schema.get("anyOf"), list):
+    if not isinstance(name, str):
         return {**schema, "anyOf": [_componentize(s, components) for s in schema["anyOf"]]}
-    return schema
+    if name not in components:
+        base = "HTTPFaultProblem" if name.endswith("Problem") else "HTTPFaultError"
+        components[name] = {"title": name, "allOf": [_ref(base), schema["allOf"][-1]]}
+    return _ref(name)
 
 
 def _fix_response(response: dict[str, Any], media: tuple[str, ...], components: Any) -> None:
     content = response.get("content")
     if not isinstance(content, dict):
         return
-    ours = [m for m, v in content.items() if isinstance(v, dict) and _is_ours(v.get("schema"))]
-    if not ours:
-        return
-    for key in ours:
-        if key not in media:
-            del content[key]
-        else:
+    for key in [m for m, v in content.items() if _is_ours(v.get("schema"))]:
+        if key in media:
             content[key]["schema"] = _componentize(content[key]["schema"], components)
+        else:
+            del content[key]
 
 
 def _is_ours(schema: Any) -> bool:
     if not isinstance(schema, dict):
         return False
-    if _MARK in schema or (_REF + "HTTPFault") in str(schema.get("$ref", "")):
-        return True
     options = schema.get("anyOf")
+    if _MARK in schema:
+        return True
     return isinstance(options, list) and bool(options) and all(_is_ours(s) for s in options)
 
 
 def _is_fastapi_default(response: Any) -> bool:
-    if not isinstance(response, dict):
-        return False
-    for media in response.get("content", {}).values():
-        ref = str(media.get("schema", {}).get("$ref", "")) if isinstance(media, dict) else ""
-        if ref == _REF + "HTTPValidationError":
-            return True
-    return False
+    content = response.get("content", {}) if isinstance(response, dict) else {}
+    return any(
+        m.get("schema", {}).get("$ref") == _REF + "HTTPValidationError" for m in content.values()
+    )
 
 
 def _ours(cls: type[HTTPError]) -> dict[str, Any]:

@@ -167,3 +167,12 @@ def test_own_422_is_kept() -> None:
     document = _document(app)
     assert document["paths"]["/x"]["post"]["responses"]["422"]["description"] == "Mine"
     validate(document)
+
+
+def test_document_augmented_once() -> None:
+    """Calling app.openapi() again returns the same document, not augmented twice."""
+    app = make_app()
+    first = app.openapi()
+    snapshot = repr(first)
+    assert app.openapi() is first
+    assert repr(first) == snapshot
