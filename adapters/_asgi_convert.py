@@ -111,11 +111,8 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
 def request_info(scope: Any) -> RequestInfo:
     """The request as rendering sees it: method, path as sent, raw ASGI headers."""
     raw = scope.get("raw_path")
-    if raw:
-        path = raw.decode("latin-1")
-        query = path.find("?")
-        if query >= 0:
-            path = path[:query]
+    if raw:  # the path as sent; ASGI servers leave the query out of it
+        path = raw.decode("latin-1").partition("?")[0]
     else:
         path = scope.get("root_path", "") + scope.get("path", "/")
-    return RequestInfo(scope.get("method", "GET"), path, scope.get("headers", ()))
+    return RequestInfo(scope["method"], path, scope["headers"])

@@ -26,7 +26,9 @@ except ImportError as exc:  # pragma: no cover - exercised without starlette ins
         "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
     ) from exc
 
-from httpfault import Config, Rendered, UnsupportedMediaType, render
+from pydantic import ValidationError
+
+from httpfault import Config, HTTPError, Rendered, UnsupportedMediaType, render
 from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
 
@@ -43,16 +45,25 @@ _SIGNALS: tuple[type[BaseException], ...] = tuple(
 )
 
 
+# Header names as ASGI wants them (lowercase bytes), for the names every error carries.
+_NAMES: dict[str, bytes] = {
+    n: n.lower().encode("latin-1") for n in ("Content-Type", "Vary", "X-Request-ID")
+}
+
+
 class ErrorResponse(Response):
     """A rendered error as a Starlette response (no body for HEAD)."""
 
     def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
         self.status_code = rendered.status
         self.background = None
-        self.body = rendered.body
-        raw = [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in rendered.headers]
+        self.body = body = rendered.body
+        raw = []
+        for name, value in rendered.headers:
+            key = _NAMES.get(name)
+            raw.append((key or name.lower().encode("latin-1"), value.encode("latin-1")))
         if not head:
-            raw.append((b"content-length", str(len(rendered.body)).encode("latin-1")))
+            raw.append((b"content-length", str(len(body)).encode("latin-1")))
         self.raw_headers = raw
 
 
@@ -157,7 +168,10 @@ class ErrorMiddleware:
 
     def _claim(self, middleware: ExceptionMiddleware) -> None:
         handlers = getattr(middleware, "_exception_handlers", None)
-        for exc_type in self._claimed:
+        # Errors handled where the endpoint raised them, by Starlette's own per-route
+        # handling, cost no propagation through the stack; the rest reach __call__.
+        mapped = tuple(k for k in self.config.exception_map if issubclass(k, Exception))
+        for exc_type in (*self._claimed, HTTPError, ValidationError, *mapped):
             current = handlers.get(exc_type) if isinstance(handlers, dict) else None
             if current is None or self._is_default_handler(current):
                 middleware.add_exception_handler(exc_type, self.handle_exception)

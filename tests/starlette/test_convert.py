@@ -67,8 +67,10 @@ def test_unserializable_detail_falls_back_to_str() -> None:
 
 def test_request_info_paths() -> None:
     """The path comes from raw_path without the query, else from root_path + path."""
-    assert request_info({"raw_path": b"/a%20b?x=1", "method": "POST"}).path == "/a%20b"
-    info = request_info({"root_path": "/api", "path": "/users", "headers": []})
+    assert (
+        request_info({"raw_path": b"/a%20b?x=1", "method": "POST", "headers": []}).path == "/a%20b"
+    )
+    info = request_info({"root_path": "/api", "path": "/users", "method": "GET", "headers": []})
     assert (info.method, info.path) == ("GET", "/api/users")
 
 
