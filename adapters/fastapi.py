@@ -1,0 +1,89 @@
+"""FastAPI adapter: ``install(app, config)`` and ``responses(...)`` for a route's docs.
+
+Builds on the Starlette adapter and adds FastAPI's own errors: ``RequestValidationError``
+(the configured validation status, 422, with field errors), malformed request bodies
+(the configured malformed-body status, 400) and FastAPI's ``HTTPException``. The OpenAPI
+document lists every error an operation can answer, in the installed format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+try:
+    from fastapi.exception_handlers import (
+        http_exception_handler,
+        request_validation_exception_handler,
+    )
+    from fastapi.exceptions import RequestValidationError
+
+    from fastapi import FastAPI
+except ImportError as exc:  # pragma: no cover - exercised without fastapi installed
+    raise ImportError(
+        "httpfault.adapters.fastapi needs FastAPI: pip install 'httpfault[fastapi]'"
+    ) from exc
+
+from starlette.exceptions import HTTPException
+
+from httpfault import Config, HTTPError
+from httpfault._convert import error_class
+from httpfault._fields import field_errors_from_details
+
+from . import starlette as _starlette
+from ._asgi_openapi import install_openapi, responses
+
+__all__ = ["ErrorMiddleware", "install", "responses"]
+
+# FastAPI's own text when reading the body failed (invalid UTF-8, nesting too deep...).
+_BODY_PARSE_DETAIL = "There was an error parsing the body"
+_MALFORMED_TYPES = frozenset({"json_invalid"})
+
+
+class ErrorMiddleware(_starlette.ErrorMiddleware):
+    """The Starlette middleware, knowing FastAPI's validation and body errors too."""
+
+    _claimed: ClassVar[tuple[type[Exception], ...]] = (HTTPException, RequestValidationError)
+
+    def translate(self, exc: BaseException) -> BaseException | None:
+        """FastAPI's errors as ``HTTPError``; the rest as the Starlette adapter does."""
+        if isinstance(exc, RequestValidationError):
+            return self._validation_error(exc)
+        if (
+            isinstance(exc, HTTPException)
+            and exc.status_code == 400
+            and exc.detail == _BODY_PARSE_DETAIL
+            and exc.__cause__ is not None
+        ):
+            error = error_class(self.config.malformed_body_status)()
+            error.__cause__ = exc.__cause__
+            return error
+        return super().translate(exc)
+
+    def _validation_error(self, exc: RequestValidationError) -> HTTPError:
+        details = list(exc.errors())
+        cfg = self.config
+        if any(isinstance(d, dict) and d.get("type") in _MALFORMED_TYPES for d in details):
+            return error_class(cfg.malformed_body_status)()
+        errors = field_errors_from_details(details, location_first=True)
+        return error_class(cfg.validation_status)(errors=errors)
+
+    def _is_default_handler(self, handler: Callable[..., Any]) -> bool:
+        return handler in (
+            http_exception_handler,
+            request_validation_exception_handler,
+        ) or super()._is_default_handler(handler)
+
+
+def install(app: FastAPI, config: Config | None = None) -> Config:
+    """Make every error *app* answers, and its OpenAPI document, follow the contract.
+
+    Everything :func:`httpfault.adapters.starlette.install` does, plus FastAPI's
+    validation and body-parsing errors, and the OpenAPI side: the default 422 schema is
+    replaced by httpfault's, shared schemas become components, and every operation
+    lists 422 and 400 where it takes input and 500 everywhere. Routes added after
+    ``install()`` are documented the same way. Returns the config in use.
+    """
+    cfg = _starlette.install(app, config, middleware=ErrorMiddleware)
+    install_openapi(app, cfg)
+    return cfg

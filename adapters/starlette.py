@@ -1,0 +1,253 @@
+"""Starlette adapter: ``install(app, config)`` and the pure ASGI ``ErrorMiddleware``.
+
+Every error a Starlette app answers goes through :func:`httpfault._handling.handle`, so
+the bytes are those of :func:`httpfault.render`: ``HTTPError`` raised anywhere,
+Starlette's ``HTTPException`` (routing 404 and 405 included), exception groups of one,
+and any other exception as a safe 500, logged once and never re-raised to the server.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+try:
+    from starlette.applications import Starlette
+    from starlette.exceptions import HTTPException
+    from starlette.middleware import Middleware, body_limit
+    from starlette.middleware.exceptions import ExceptionMiddleware
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+except ImportError as exc:  # pragma: no cover - exercised without starlette installed
+    raise ImportError(
+        "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
+    ) from exc
+
+from pydantic import ValidationError
+
+from httpfault import Config, HTTPError, Rendered, UnsupportedMediaType, render
+from httpfault._convert import error_class, from_exception
+from httpfault._handling import handle
+
+from ._asgi_convert import http_exception_error, request_info, unwrap_group
+from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
+
+__all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
+
+_JSON_TYPES = ("application/json",)
+# Starlette's body limiter signals "my own 413 went out" with this exception; it must
+# reach the limiter (outside us) untouched. No public name exists for it.
+_SIGNALS: tuple[type[BaseException], ...] = tuple(
+    t for t in (getattr(body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
+)
+
+
+# Header names as ASGI wants them (lowercase bytes), for the names every error carries.
+_NAMES: dict[str, bytes] = {
+    n: n.lower().encode("latin-1") for n in ("Content-Type", "Vary", "X-Request-ID")
+}
+
+
+class ErrorResponse(Response):
+    """A rendered error as a Starlette response (no body for HEAD)."""
+
+    def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
+        self.status_code = rendered.status
+        self.background = None
+        self.body = body = rendered.body
+        raw = []
+        for name, value in rendered.headers:
+            key = _NAMES.get(name)
+            raw.append((key or name.lower().encode("latin-1"), value.encode("latin-1")))
+        if not head:
+            raw.append((b"content-length", str(len(body)).encode("latin-1")))
+        self.raw_headers = raw
+
+
+class _ReplayedResponse(Response):
+    """A response sent through copies of the app's CORS middleware."""
+
+    def __init__(self, response: Response, replay: ASGIApp) -> None:
+        self.response = response
+        self.replay = replay
+        self.status_code = response.status_code
+        self.background = None
+        self.body = response.body
+        self.raw_headers = response.raw_headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope[RESPONSE_KEY] = self.response
+        await self.replay(scope, receive, send)
+
+
+def _bare_response(status: int, headers: Mapping[str, str] | None) -> Response:
+    # An HTTPException raised with a status that is not an error (a 304, say).
+    return Response(status_code=status, headers=dict(headers or {}))
+
+
+class ErrorMiddleware:
+    """Pure ASGI middleware answering every exception from the app it wraps.
+
+    ``app.add_middleware(ErrorMiddleware, config=Config(...))``. It also takes over the
+    ``HTTPException`` handler of Starlette's ``ExceptionMiddleware`` below it (unless the
+    app registered its own), so routing 404/405 answer in the contract too. When CORS
+    middleware sits below it, error responses are replayed through a copy of it, so they
+    keep the CORS headers. Non-HTTP scopes (websockets, lifespan) pass through untouched.
+    """
+
+    _claimed: ClassVar[tuple[type[Exception], ...]] = (HTTPException,)
+
+    def __init__(self, app: ASGIApp, config: Config | None = None) -> None:
+        self.app = app
+        self.config = config if config is not None else Config()
+        self._logger: logging.Logger = self.config.logger
+        self._replay = cors_replay(app)
+        for middleware in exception_middlewares(app):
+            self._claim(middleware)
+
+    # -- the ASGI app --------------------------------------------------------------------
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sender(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sender)
+        except _SIGNALS:
+            raise
+        except Exception as exc:
+            response = self.response_for(exc, scope)
+            if started:
+                # Too late for another response: the error is logged; returning without
+                # finishing the body makes the server close the connection.
+                return
+            if self._replay is None:
+                await response(scope, receive, send)
+            else:
+                scope[RESPONSE_KEY] = response
+                await self._replay(scope, receive, send)
+
+    # -- shared by the middleware and the exception handlers ---------------------------
+
+    def response_for(self, exc: BaseException, scope: Scope) -> Response:
+        """The response for *exc*: translated, logged once, hooks called, rendered."""
+        try:
+            error: BaseException | None = self.translate(unwrap_group(exc))
+        except Exception as failure:  # a broken header in an HTTPException, say
+            self._logger.debug("could not translate %r", exc, exc_info=failure)
+            error = exc
+        if error is None:
+            assert isinstance(exc, HTTPException)
+            return _bare_response(exc.status_code, exc.headers)
+        request = request_info(scope)
+        rendered = handle(error, self.config, request, logger=self._logger)
+        return ErrorResponse(rendered, head=request.method == "HEAD")
+
+    def translate(self, exc: BaseException) -> BaseException | None:
+        """The framework's own exception as an ``HTTPError`` (others as they are)."""
+        if isinstance(exc, HTTPException):
+            return http_exception_error(exc)
+        return exc
+
+    async def handle_exception(self, request: Request, exc: Exception) -> Response:
+        """An exception handler for Starlette's ``exception_handlers``."""
+        return self.response_for(exc, request.scope)
+
+    # -- taking over ExceptionMiddleware's defaults ------------------------------------
+
+    def _claim(self, middleware: ExceptionMiddleware) -> None:
+        handlers = getattr(middleware, "_exception_handlers", None)
+        # Errors handled where the endpoint raised them, by Starlette's own per-route
+        # handling, cost no propagation through the stack; the rest reach __call__.
+        mapped = tuple(k for k in self.config.exception_map if issubclass(k, Exception))
+        for exc_type in (*self._claimed, HTTPError, ValidationError, *mapped):
+            current = handlers.get(exc_type) if isinstance(handlers, dict) else None
+            if current is None or self._is_default_handler(current):
+                middleware.add_exception_handler(exc_type, self.handle_exception)
+
+    def _is_default_handler(self, handler: Callable[..., Any]) -> bool:
+        func = getattr(handler, "__func__", handler)
+        return func in (ExceptionMiddleware.http_exception, ErrorMiddleware.handle_exception)
+
+
+def _last_resort(app: Starlette, config: Config) -> Callable[[Request, Exception], Response]:
+    """Handler for ``ServerErrorMiddleware``: errors of middleware added after install()."""
+    replay: list[ASGIApp | None] = []
+
+    def respond(request: Request, exc: Exception) -> Response:
+        # Starlette re-raises these to the server, which logs them: do not log twice.
+        info = request_info(request.scope)
+        exc_ = unwrap_group(exc)
+        translated = http_exception_error(exc_) if isinstance(exc_, HTTPException) else None
+        error = translated or from_exception(exc_, config)
+        response: Response = ErrorResponse(render(error, config, info), head=info.method == "HEAD")
+        if not replay:
+            replay.append(cors_from_specs(app.user_middleware))
+        if replay[0] is not None:
+            response = _ReplayedResponse(response, replay[0])
+        return response
+
+    return respond
+
+
+def install(
+    app: Starlette, config: Config | None = None, *, middleware: type[ErrorMiddleware] | None = None
+) -> Config:
+    """Make every error *app* answers follow the httpfault contract; return the config.
+
+    Adds :class:`ErrorMiddleware` as the innermost user middleware (inside CORS and any
+    other middleware, whichever order they are added in) and, when middleware were
+    added before, once more as the outermost one, so errors raised inside them answer
+    in the contract too. Middleware added after ``install()`` sit outside: their errors
+    reach Starlette's ``ServerErrorMiddleware``, which httpfault also answers for (with
+    the contract's body) but which re-raises them to the server.
+    """
+    cfg = config if config is not None else Config()
+    cls = middleware or ErrorMiddleware
+    stack = app.user_middleware
+    if any(isinstance(m.cls, type) and issubclass(m.cls, ErrorMiddleware) for m in stack):
+        raise RuntimeError("httpfault is already installed on this app")
+    if app.middleware_stack is not None:
+        raise RuntimeError("install() must be called before the app handles its first request")
+    entry = Middleware(cls, config=cfg)
+    outer = bool(stack)
+    stack.append(entry)
+    if outer:
+        stack.insert(0, entry)
+    if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
+        app.exception_handlers[Exception] = _last_resort(app, cfg)
+    app.state.httpfault = cfg
+    return cfg
+
+
+async def read_json(request: Request) -> Any:
+    """The request's JSON body, or the contract's error for a body that is not JSON.
+
+    A content type other than JSON (``application/json`` or ``*/*+json``) raises
+    ``UnsupportedMediaType``; a body that does not decode (malformed JSON, invalid
+    UTF-8, nesting too deep) raises the configured malformed-body error (400).
+    """
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media not in _JSON_TYPES and not (
+        media.startswith("application/") and media.endswith("+json")
+    ):
+        raise UnsupportedMediaType()
+    body = await request.body()
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        state = getattr(request.app, "state", None) if "app" in request.scope else None
+        cfg = getattr(state, "httpfault", None)
+        status = cfg.malformed_body_status if isinstance(cfg, Config) else 400
+        raise error_class(status)() from exc

@@ -1,0 +1,89 @@
+"""FastAPI: httpfault's error paths against FastAPI's own, as direct ASGI calls.
+
+The unhandled-500 comparison charges both sides for logging the traceback once: httpfault
+logs it itself; for FastAPI's own path the escaped exception is logged the way uvicorn
+does (``"Exception in ASGI application"`` with the traceback). Both loggers write to a
+null stream, so formatting is paid and I/O is not.
+"""
+
+from __future__ import annotations
+
+import json
+
+from benchmarks._harness import Result, compare
+from benchmarks.bench_starlette import HEADERS, Driver, null_logger
+
+
+def run(rounds: int = 21) -> list[Result]:
+    """Compare Conflict, 422, the happy path and the unhandled 500 with FastAPI's own."""
+    from pydantic import BaseModel, Field
+
+    from fastapi import FastAPI, HTTPException
+    from httpfault import Config, Conflict
+    from httpfault.adapters.fastapi import install
+
+    null_logger("httpfault.bench")
+    server_log = null_logger("uvicorn.bench")
+    config = Config(logger_name="httpfault.bench")
+
+    class UserIn(BaseModel):
+        name: str = Field(min_length=1)
+        age: int = Field(ge=0)
+        email: str
+
+    def build() -> FastAPI:
+        app = FastAPI()
+
+        @app.get("/conflict")
+        async def ours() -> None:
+            raise Conflict("Email already registered")
+
+        @app.get("/native")
+        async def native() -> None:
+            raise HTTPException(409, "Email already registered")
+
+        @app.post("/users")
+        async def create(user: UserIn) -> UserIn:
+            return user
+
+        @app.get("/health")
+        async def health() -> dict[str, str]:
+            return {"status": "ok"}
+
+        @app.get("/crash")
+        async def crash() -> None:
+            raise RuntimeError("boom")
+
+        return app
+
+    with_httpfault = build()
+    install(with_httpfault, config)
+    plain = build()
+
+    def server_logs(exc: BaseException) -> None:
+        server_log.error("Exception in ASGI application\n", exc_info=exc)
+
+    invalid = json.dumps({"name": "", "age": -1}).encode()
+    post_headers = [*HEADERS, (b"content-type", b"application/json")]
+    drive = Driver()
+    conflict = drive.request(with_httpfault, "GET", "/conflict")
+    native_conflict = drive.request(plain, "GET", "/native")
+    ours_422 = drive.request(with_httpfault, "POST", "/users", invalid, post_headers)
+    native_422 = drive.request(plain, "POST", "/users", invalid, post_headers)
+    happy = drive.request(with_httpfault, "GET", "/health")
+    happy_plain = drive.request(plain, "GET", "/health")
+    ours_500 = drive.request(with_httpfault, "GET", "/crash")
+    native_500 = drive.request(plain, "GET", "/crash", on_error=server_logs)
+    checks = (conflict(), native_conflict(), ours_422(), native_422(), happy(), happy_plain(),
+              ours_500(), native_500())  # fmt: skip
+    assert checks == (409, 409, 422, 422, 200, 200, 500, 500), checks
+    return [
+        compare("fastapi: raise Conflict", conflict,
+                "FastAPI HTTPException", native_conflict, budget=1.0, rounds=rounds),
+        compare("fastapi: 422 validation error", ours_422,
+                "FastAPI default 422", native_422, budget=0.8, rounds=rounds),
+        compare("fastapi: happy path, httpfault installed", happy,
+                "same app without httpfault", happy_plain, budget=1.02, rounds=rounds),
+        compare("fastapi: unhandled 500, logged once", ours_500,
+                "FastAPI 500 + server log line", native_500, budget=1.0, rounds=rounds),
+    ]  # fmt: skip
