@@ -22,6 +22,7 @@ from httpfault._render import JSON, PROBLEM
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
     from httpfault import Config
 
 __all__ = ["install_openapi", "responses"]

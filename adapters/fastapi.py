@@ -12,13 +12,12 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 try:
+    from fastapi import FastAPI
     from fastapi.exception_handlers import (
         http_exception_handler,
         request_validation_exception_handler,
     )
     from fastapi.exceptions import RequestValidationError
-
-    from fastapi import FastAPI
 except ImportError as exc:  # pragma: no cover - exercised without fastapi installed
     raise ImportError(
         "httpfault.adapters.fastapi needs FastAPI: pip install 'httpfault[fastapi]'"

@@ -77,6 +77,7 @@ def compare(
     base_times: list[float] = []
     gc_was_enabled = gc.isenabled()
     gc.collect()
+    gc.disable()
     try:
         for index in range(rounds):
             first_case = index % 2 == 0

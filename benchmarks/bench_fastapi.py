@@ -16,9 +16,9 @@ from benchmarks.bench_starlette import HEADERS, Driver, null_logger
 
 def run(rounds: int = 21) -> list[Result]:
     """Compare Conflict, 422, the happy path and the unhandled 500 with FastAPI's own."""
+    from fastapi import FastAPI, HTTPException
     from pydantic import BaseModel, Field
 
-    from fastapi import FastAPI, HTTPException
     from httpfault import Config, Conflict
     from httpfault.adapters.fastapi import install
 

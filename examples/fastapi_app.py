@@ -16,9 +16,9 @@ import time
 from dataclasses import dataclass, field
 
 import uvicorn
+from fastapi import FastAPI, Request, Response
 from pydantic import BaseModel, Field
 
-from fastapi import FastAPI, Request, Response
 from httpfault import Config, Conflict, NotFound, TooManyRequests
 from httpfault.adapters.fastapi import install, responses
 

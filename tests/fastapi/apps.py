@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 import anyio
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from httpfault import Config, Conflict, NotFound, TooManyRequests, Unauthorized
 from httpfault.adapters.fastapi import install, responses
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 
 import pytest
+from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
-from fastapi import FastAPI
 from httpfault import (
     BadRequest,
     Config,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from openapi_spec_validator import validate
 
-from fastapi import FastAPI
 from httpfault import Config, Conflict, NotFound
 from httpfault.adapters.fastapi import install, responses
 from tests.starlette.helpers import TestClient
