@@ -56,6 +56,10 @@ class Config:
     log_level_4xx: int = logging.INFO
     log_level_5xx: int = logging.ERROR
     logger_name: str = "httpfault"
+    # Derived once, for the request path: the request id header's lowercase forms.
+    _rid_lower: str = field(init=False, repr=False, compare=False, default="")
+    _rid_bytes: bytes = field(init=False, repr=False, compare=False, default=b"")
+    _logger: logging.Logger | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         from ._classes import REGISTRY
@@ -68,6 +72,9 @@ class Config:
                 raise ValueError(f"{name} must be a registered 4xx status, not {status!r}")
         if self.request_id_header is not None:
             check_header(self.request_id_header, "")
+            lowered = self.request_id_header.lower()
+            object.__setattr__(self, "_rid_lower", lowered)
+            object.__setattr__(self, "_rid_bytes", lowered.encode("latin-1"))
         if self.type_base is not None and not isinstance(self.type_base, str):
             raise TypeError("type_base must be a str or None")
         for exc_type, target in dict(self.exception_map).items():
@@ -84,7 +91,11 @@ class Config:
     @property
     def logger(self) -> logging.Logger:
         """The logger errors are written to."""
-        return logging.getLogger(self.logger_name)
+        logger = self._logger
+        if logger is None:
+            logger = logging.getLogger(self.logger_name)
+            object.__setattr__(self, "_logger", logger)
+        return logger
 
     def replace(self, **changes: Any) -> Config:
         """Return a copy with *changes* applied."""

@@ -27,20 +27,30 @@ def handle(
     """
     cfg = config or DEFAULT_CONFIG
     log = logger or cfg.logger
-    try:
-        error = from_exception(exc, cfg)
-    except Exception as mapping_failure:
-        log.exception("exception_map could not convert %r", exc)
-        error = InternalServerError()
-        error.__cause__ = mapping_failure
+    if isinstance(exc, HTTPError):
+        error = exc
+    else:
+        try:
+            error = from_exception(exc, cfg)
+        except Exception as mapping_failure:
+            log.exception("exception_map could not convert %r", exc)
+            error = InternalServerError()
+            error.__cause__ = mapping_failure
     request_id = resolve_request_id(cfg, request)
     log_error(error, cfg, request, request_id, log)
-    for hook in cfg.on_error:
+    if cfg.on_error:
+        _call_hooks(error, cfg, request, log)
+    return render_with_id(error, cfg, request, request_id)
+
+
+def _call_hooks(
+    error: HTTPError, config: Config, request: RequestInfo | None, log: logging.Logger
+) -> None:
+    for hook in config.on_error:
         try:
             hook(error, request)
         except Exception:
             log.exception("on_error hook %r failed", hook)
-    return render_with_id(error, cfg, request, request_id)
 
 
 def log_error(

@@ -11,7 +11,7 @@ from ._config import DEFAULT_CONFIG, Config
 from ._errors import RESERVED_MEMBERS, HTTPError, code_for
 from ._headers import check_header
 from ._json import Unserializable, dumps, dumps_stdlib, jsonable
-from ._request import RequestInfo, header_value, prefers_problem, safe_request_id, uri_reference
+from ._request import RequestInfo, find_header, prefers_problem, safe_request_id, uri_reference
 
 __all__ = ["JSON", "PROBLEM", "Rendered", "render", "render_with_id", "resolve_request_id"]
 
@@ -51,9 +51,10 @@ def render(
 
 def resolve_request_id(config: Config, request: RequestInfo | None) -> str | None:
     """The request id of an error response: the incoming one if safe, else a new one."""
-    if request is None or config.request_id_header is None:
+    name = config.request_id_header
+    if request is None or name is None:
         return None
-    rid = safe_request_id(header_value(request.headers, config.request_id_header))
+    rid = safe_request_id(find_header(request.headers, name, config._rid_lower, config._rid_bytes))
     if rid is None and config.request_id_factory is not None:
         rid = safe_request_id(config.request_id_factory())
     return rid
@@ -66,7 +67,7 @@ def render_with_id(
     fmt = config.format
     problem = fmt == "problem"
     if fmt == "auto" and request is not None:
-        accept = header_value(request.headers, "accept")
+        accept = find_header(request.headers, "Accept", "accept", b"accept")
         problem = accept is not None and prefers_problem(accept)
     status = error.status
     try:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import quote
 
-__all__ = ["HeaderSource", "RequestInfo", "header_value", "prefers_problem", "uri_reference"]
+__all__ = [
+    "HeaderSource",
+    "RequestInfo",
+    "find_header",
+    "header_value",
+    "prefers_problem",
+    "uri_reference",
+]
 
 HeaderSource = Mapping[str, str] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
 """Request headers: a mapping, or ``(name, value)`` pairs of str or (ASGI) bytes."""
@@ -20,12 +27,12 @@ _PATH_SAFE = "/!$&'()*+,;=:@-._~%"
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
-@dataclass(frozen=True, slots=True)
-class RequestInfo:
+class RequestInfo(NamedTuple):
     """A request as rendering sees it: method, path as sent, headers.
 
     ``headers`` may be any mapping (looked up case-insensitively) or an iterable of
-    ``(name, value)`` pairs, as str or as the bytes of an ASGI scope.
+    ``(name, value)`` pairs, as str or as the bytes of an ASGI scope. A tuple, so that
+    making one per error costs next to nothing.
     """
 
     method: str
@@ -40,6 +47,11 @@ class RequestInfo:
 def header_value(headers: HeaderSource, name: str) -> str | None:
     """Look *name* up case-insensitively in a mapping or in ``(name, value)`` pairs."""
     lowered = name.lower()
+    return find_header(headers, name, lowered, lowered.encode("latin-1"))
+
+
+def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) -> str | None:
+    """:func:`header_value` with the lowercase forms of *name* already computed."""
     if not isinstance(headers, (list, tuple)) and isinstance(headers, Mapping):
         value = headers.get(name)
         if value is None:
@@ -47,18 +59,15 @@ def header_value(headers: HeaderSource, name: str) -> str | None:
         if value is not None:
             return str(value)
         headers = headers.items()
-    encoded: bytes | None = None
     for key, value in headers:
-        if key.__class__ is str:
+        if key.__class__ is bytes:
+            if key == encoded or key.lower() == encoded:
+                return value.decode("latin-1") if value.__class__ is bytes else str(value)
+        elif isinstance(key, str):
             if key.lower() == lowered:
                 return str(value)
-        elif isinstance(key, bytes):
-            if encoded is None:
-                encoded = lowered.encode("latin-1")
-            if key.lower() == encoded:
-                return value.decode("latin-1") if isinstance(value, bytes) else str(value)
-        elif isinstance(key, str) and key.lower() == lowered:
-            return str(value)
+        elif isinstance(key, bytes) and key.lower() == encoded:
+            return value.decode("latin-1") if isinstance(value, bytes) else str(value)
     return None
 
 
