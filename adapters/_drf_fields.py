@@ -105,8 +105,8 @@ def is_default_detail(exc: Any) -> bool:
     detail = exc.detail
     if not isinstance(detail, str):
         return False
-    owner: Any = next((k for k in type(exc).__mro__ if "default_detail" in k.__dict__), None)
-    if owner is None or owner.__module__ != drf_exceptions.__name__:
+    owner: Any = next((k for k in type(exc).__mro__ if "default_detail" in k.__dict__), object)
+    if owner.__module__ != drf_exceptions.__name__:
         return False
     template = str(owner.default_detail)
     if detail == template:
