@@ -7,6 +7,7 @@ bytes as ``render()`` and as every other framework.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django.core.signals import got_request_exception
@@ -40,13 +41,62 @@ class ErrorResponse(HttpResponse):
 
 def options_for(request: Any) -> Options:
     """The options that apply to *request*: its middleware's, else the settings'."""
-    options = getattr(request, OPTIONS_ATTR, None)
+    if isinstance(request, HttpRequest):
+        options = request.__dict__.get(OPTIONS_ATTR)
+    else:  # a DRF Request passes attribute lookups on to Django's
+        options = getattr(request, OPTIONS_ATTR, None)
     return options if isinstance(options, Options) else current_options()
 
 
 def request_info(request: HttpRequest) -> RequestInfo:
     """What rendering needs to know of a Django request."""
-    return RequestInfo(request.method or "GET", request.path, request.headers)
+    return RequestInfo(request.method or "GET", request.path, MetaHeaders(request.META))
+
+
+_UNPREFIXED = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})
+
+
+class MetaHeaders(Mapping[str, str]):
+    """A request's headers read straight from ``META``, without building a copy.
+
+    Lookups are case-insensitive; iteration gives lower-case header names.
+    """
+
+    __slots__ = ("_meta",)
+
+    def __init__(self, meta: Mapping[str, Any]) -> None:
+        self._meta = meta
+
+    def get(self, key: str, default: Any = None) -> Any:
+        name = key.upper().replace("-", "_")
+        value = self._meta.get(name if name in _UNPREFIXED else "HTTP_" + name)
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return str(value)
+
+    def __iter__(self) -> Iterator[str]:
+        for name in self._meta:
+            if name.startswith("HTTP_"):
+                yield name[5:].lower().replace("_", "-")
+            elif name in _UNPREFIXED:
+                yield name.lower().replace("_", "-")
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def items(self) -> Any:
+        """``(name, value)`` pairs, computed on demand."""
+        meta = self._meta
+        return [
+            (name[5:].lower().replace("_", "-") if name.startswith("HTTP_") else
+             name.lower().replace("_", "-"), str(value))
+            for name, value in meta.items()
+            if name.startswith("HTTP_") or name in _UNPREFIXED
+        ]  # fmt: skip
 
 
 def respond(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from httpfault import FieldError
 
@@ -96,6 +96,19 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile(".*".join(re.escape(p) for p in parts), re.DOTALL)
 
 
+@lru_cache(maxsize=256)
+def _drf_owner(cls: Any) -> Any:
+    """The class that set *cls*'s ``default_detail``, if it is one of DRF's own."""
+    owner: Any = next((k for k in cls.__mro__ if "default_detail" in k.__dict__), object)
+    return owner if owner.__module__ == drf_exceptions.__name__ else None
+
+
+@lru_cache(maxsize=256)
+def _translated(owner: Any, language: str | None) -> str:
+    """*owner*'s default detail in *language* (the active one when the cache is filled)."""
+    return str(owner.default_detail)
+
+
 def is_default_detail(exc: Any) -> bool:
     """Whether *exc*'s detail is the default text of one of DRF's own exception classes.
 
@@ -105,10 +118,10 @@ def is_default_detail(exc: Any) -> bool:
     detail = exc.detail
     if not isinstance(detail, str):
         return False
-    owner: Any = next((k for k in type(exc).__mro__ if "default_detail" in k.__dict__), object)
-    if owner.__module__ != drf_exceptions.__name__:
+    owner = _drf_owner(exc.__class__)
+    if owner is None:
         return False
-    template = str(owner.default_detail)
+    template = _translated(owner, get_language())
     if detail == template:
         return True
     if isinstance(exc, drf_exceptions.Throttled) and exc.wait is not None:
