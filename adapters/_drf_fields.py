@@ -115,9 +115,7 @@ def is_default_detail(exc: Any) -> bool:
     Such a detail is DRF's wording, not the user's: it counts as no detail, and the
     client gets the catalogue's sentence, the same in every framework.
     """
-    detail = exc.detail
-    if not isinstance(detail, str):
-        return False
+    detail = str(exc.detail)
     owner = _drf_owner(exc.__class__)
     if owner is None:
         return False

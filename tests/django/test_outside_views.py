@@ -158,3 +158,31 @@ def test_same_bytes_in_problem_format_outside_views() -> None:
     assert_rendered(
         response, httpfault.NotFound(), path="/missing", config=Config(format="problem")
     )
+
+
+def test_recording_outside_converted_requests_is_harmless() -> None:
+    """The DEBUG reporter and the signal receiver keep nothing when there is nothing to keep."""
+    from httpfault.adapters.django import _record_exception, _RecordingReporter
+
+    request = RequestFactory().get("/x")
+    _RecordingReporter(request, None, None, None)
+    request.__dict__["_httpfault"] = object()
+    _record_exception(None, request=request)  # not inside an exception
+    assert "_httpfault_exception" not in request.__dict__
+
+
+def test_hooks_see_all_request_headers() -> None:
+    """RequestInfo.headers (what on_error hooks get) reads every header, case-insensitively."""
+    from httpfault.adapters._django_respond import request_info
+
+    request = RequestFactory().post(
+        "/x", data=b"{}", content_type="application/json", headers={"X-Trace": "t1"}
+    )
+    headers = request_info(request).headers
+    assert request_info(request).header("x-trace") == "t1"
+    assert headers["Content-Type"] == "application/json"  # type: ignore[index]
+    assert "x-trace" in dict(headers.items())  # type: ignore[union-attr]
+    assert "content-length" in list(headers)  # type: ignore[arg-type]
+    assert len(headers) == len(list(headers))  # type: ignore[arg-type]
+    with pytest.raises(KeyError):
+        headers["X-Missing"]  # type: ignore[index]

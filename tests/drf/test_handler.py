@@ -270,3 +270,14 @@ def test_import_without_drf_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "rest_framework.views", None)
     with pytest.raises(ImportError, match=r"pip install 'httpfault\[drf\]'"):
         importlib.import_module("httpfault.adapters.drf")
+
+
+def test_method_not_allowed_without_a_view() -> None:
+    """Called without a view, a 405 still answers (no Allow list to copy back)."""
+    from rest_framework.exceptions import MethodNotAllowed
+
+    from httpfault.adapters.drf import exception_handler
+
+    assert exception_handler(MethodNotAllowed("PATCH"), {}).status_code == 405
+    response = exception_handler(httpfault.MethodNotAllowed(allow=["GET"]), {})
+    assert response["Allow"] == "GET"
