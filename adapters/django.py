@@ -1,0 +1,233 @@
+"""Django adapter: every error of a Django app answered in httpfault's contract.
+
+Add the middleware near the top of ``MIDDLEWARE`` and point Django's error views at
+httpfault in the root URLconf::
+
+    MIDDLEWARE = ["httpfault.adapters.django.ErrorMiddleware", ...]
+    HTTPFAULT = {"FORMAT": "problem", "PATHS": ["/api/"]}
+    CSRF_FAILURE_VIEW = "httpfault.adapters.django.csrf_failure"
+
+    # urls.py
+    handler400 = "httpfault.adapters.django.handler400"
+    handler403 = "httpfault.adapters.django.handler403"
+    handler404 = "httpfault.adapters.django.handler404"
+    handler500 = "httpfault.adapters.django.handler500"
+
+The middleware answers what views raise (``process_exception``), the routing 404 and the
+bare 405 of ``require_http_methods``; the error views answer what Django turns into a
+response outside views (other middleware, the URL resolver). Paths not converted (see
+``PATHS``/``EXCLUDE_PATHS``) keep Django's own pages.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+try:
+    from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+    from django.conf import settings
+    from django.core.exceptions import BadRequest as DjangoBadRequest
+    from django.core.exceptions import PermissionDenied
+    from django.core.signals import got_request_exception
+    from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
+    from django.http import HttpResponseNotFound as _NotFoundResponse
+    from django.views import csrf as _csrf
+    from django.views import defaults as _defaults
+    from django.views.debug import ExceptionReporter
+except ImportError as _missing:  # pragma: no cover - exercised without Django installed
+    raise ImportError(
+        "httpfault.adapters.django needs Django: pip install 'httpfault[django]'"
+    ) from _missing
+
+from httpfault import (
+    Forbidden,
+    InternalServerError,
+    MethodNotAllowed,
+    NotFound,
+    UnsupportedMediaType,
+    error_class,
+)
+
+from ._django_respond import OPTIONS_ATTR, ErrorResponse, options_for, respond
+from ._django_settings import Options, current_options
+
+__all__ = [
+    "ErrorMiddleware",
+    "ErrorResponse",
+    "csrf_failure",
+    "handler400",
+    "handler403",
+    "handler404",
+    "handler500",
+    "json_body",
+]
+
+_EXCEPTION_ATTR = "_httpfault_exception"
+"""Where an exception Django answered by itself is kept for the middleware to answer again."""
+
+Handler = Callable[[HttpRequest], HttpResponseBase]
+AsyncHandler = Callable[[HttpRequest], Awaitable[HttpResponseBase]]
+
+
+class ErrorMiddleware:
+    """Django middleware answering errors in httpfault's contract; sync and async.
+
+    Configured by the ``HTTPFAULT`` setting, read when Django builds its middleware chain.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Handler | AsyncHandler) -> None:
+        self.get_response = get_response
+        self.options: Options = current_options()
+        self.async_mode = iscoroutinefunction(get_response)
+        if self.async_mode:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.async_mode:
+            return self.__acall__(request)
+        converts = self._enter(request)
+        response: HttpResponseBase = self.get_response(request)  # type: ignore[assignment]
+        if converts and response.status_code >= 400:
+            return self._finish(request, response)
+        return response
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponseBase:
+        converts = self._enter(request)
+        response: HttpResponseBase = await self.get_response(request)  # type: ignore[misc]
+        if converts and response.status_code >= 400:
+            return self._finish(request, response)
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> ErrorResponse | None:
+        """Answer an exception raised by a view (Django calls this before its own handling)."""
+        options = options_for(request)
+        if not options.converts(request.path_info):
+            return None
+        return respond(request, exception, options, signal=True)
+
+    def _enter(self, request: HttpRequest) -> bool:
+        options = self.options
+        request.__dict__[OPTIONS_ATTR] = options
+        if not options.converts(request.path_info):
+            return False
+        if settings.DEBUG:
+            # Django answers errors outside views with its technical pages when DEBUG is
+            # on; this reporter hands the exception back to the middleware instead.
+            request.__dict__.setdefault("exception_reporter_class", _RecordingReporter)
+        return True
+
+    def _finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        exc = request.__dict__.pop(_EXCEPTION_ATTR, None)
+        if isinstance(response, ErrorResponse):
+            return response
+        quiet = bool(getattr(response, "_has_been_logged", False))
+        if isinstance(exc, BaseException):
+            return respond(request, exc, self.options, quiet=quiet)
+        if isinstance(response, HttpResponseNotAllowed):
+            allow = [m for m in response["Allow"].split(",") if m.strip()]
+            return respond(request, MethodNotAllowed(allow=allow), self.options, quiet=quiet)
+        if isinstance(response, _NotFoundResponse) and request.resolver_match is None:
+            return respond(request, NotFound(), self.options, quiet=quiet)  # routing 404
+        return response
+
+
+class _RecordingReporter(ExceptionReporter):
+    """Keeps the exception behind Django's technical 500/400 page (``DEBUG = True``)."""
+
+    def __init__(
+        self,
+        request: HttpRequest | None,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        tb: Any,
+        is_email: bool = False,
+    ) -> None:
+        if request is not None and exc_value is not None:
+            request.__dict__[_EXCEPTION_ATTR] = exc_value
+        super().__init__(request, exc_type, exc_value, tb, is_email)
+
+
+def _record_exception(sender: object, request: HttpRequest | None = None, **_: Any) -> None:
+    """``got_request_exception``: keep what Django answered with a 500 for the middleware."""
+    if request is not None and OPTIONS_ATTR in getattr(request, "__dict__", ()):
+        exc = sys.exc_info()[1]
+        if exc is not None:
+            request.__dict__.setdefault(_EXCEPTION_ATTR, exc)
+
+
+got_request_exception.connect(_record_exception, dispatch_uid="httpfault.adapters.django")
+
+
+# -- error views (handler400/403/404/500 in the root URLconf, CSRF_FAILURE_VIEW) ---------
+
+
+def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
+    """``handler400``: bad requests (``SuspiciousOperation``, ``BadRequest``, body limits)."""
+    exception = exception if exception is not None else DjangoBadRequest()
+    options = options_for(request)
+    if not options.converts(request.path_info):
+        return _defaults.bad_request(request, exception)
+    return respond(request, exception, options)
+
+
+def handler403(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
+    """``handler403``: ``PermissionDenied`` raised outside views."""
+    exception = exception if exception is not None else PermissionDenied()
+    options = options_for(request)
+    if not options.converts(request.path_info):
+        return _defaults.permission_denied(request, exception)
+    return respond(request, exception, options)
+
+
+def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
+    """``handler404``: the URL resolver's 404 and ``Http404`` raised outside views."""
+    options = options_for(request)
+    if not options.converts(request.path_info):
+        return _defaults.page_not_found(request, exception)
+    return respond(request, exception or NotFound(), options)
+
+
+def handler500(request: HttpRequest) -> HttpResponseBase:
+    """``handler500``: an exception raised outside views; logged once, nothing revealed."""
+    options = options_for(request)
+    if not options.converts(request.path_info):
+        return _defaults.server_error(request)
+    exc = sys.exc_info()[1]
+    return respond(request, exc or InternalServerError(), options)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponseBase:
+    """``CSRF_FAILURE_VIEW``: a 403 ``Forbidden``; the reason goes to Django's CSRF log only."""
+    options = options_for(request)
+    if not options.converts(request.path_info):
+        return _csrf.csrf_failure(request, reason)
+    response = respond(request, Forbidden(reason or None, expose=False), options, quiet=True)
+    response._has_been_logged = False  # Django logs it on django.security.csrf, with reason
+    return response
+
+
+# -- reading a JSON body in a plain Django view -------------------------------------------
+
+
+def json_body(request: HttpRequest) -> Any:
+    """The request's JSON body, or the contract's error.
+
+    A body that is not declared JSON is a 415; one over ``DATA_UPLOAD_MAX_MEMORY_SIZE``
+    a 413; malformed JSON, invalid UTF-8 or nesting too deep for the parser the
+    configured ``malformed_body_status`` (400).
+    """
+    content_type = request.content_type or ""
+    if content_type != "application/json" and not content_type.endswith("+json"):
+        raise UnsupportedMediaType()
+    body = request.body
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        status = options_for(request).config.malformed_body_status
+        raise error_class(status)() from exc

@@ -1,0 +1,123 @@
+"""Django REST framework adapter: ``exception_handler`` answering in httpfault's contract.
+
+::
+
+    REST_FRAMEWORK = {"EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler"}
+
+The whole ``APIException`` family is translated (headers kept: ``WWW-Authenticate`` of
+the authenticator, ``Retry-After`` of ``Throttled``, ``Allow`` of a 405), serializer
+errors become field errors with JSON Pointers and DRF's codes, and everything else a
+view raises (``HTTPError``, Django's exceptions, pydantic errors, ``exception_map``
+entries, any other exception as a safe 500) answers as the Django adapter does. The
+configuration is the ``HTTPFAULT`` setting (see ``httpfault.adapters.django``).
+"""
+
+from __future__ import annotations
+
+import math
+import traceback
+from collections.abc import Mapping
+from typing import Any
+
+try:
+    from rest_framework import exceptions as drf_exceptions  # type: ignore[import-untyped]
+    from rest_framework.parsers import BaseParser  # type: ignore[import-untyped]
+    from rest_framework.views import set_rollback  # type: ignore[import-untyped]
+except ImportError as _missing:  # pragma: no cover - exercised without DRF installed
+    raise ImportError(
+        "httpfault.adapters.drf needs Django REST framework: pip install 'httpfault[drf]'"
+    ) from _missing
+
+import httpfault
+from httpfault import Config, HTTPError, error_class
+
+from ._django_convert import is_mapped
+from ._django_respond import ErrorResponse, options_for, respond
+from ._drf_fields import drf_field_errors, is_default_detail
+
+__all__ = ["drf_error", "exception_handler"]
+
+
+def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorResponse:
+    """DRF's ``EXCEPTION_HANDLER``: answer *exc* in the contract; never returns ``None``.
+
+    An unhandled exception becomes a safe 500, logged once with its traceback on the
+    ``django.request`` logger (and ``got_request_exception`` is sent, as Django does).
+    """
+    drf_request = context.get("request")
+    request = getattr(drf_request, "_request", drf_request)
+    options = options_for(request)
+    error = drf_error(exc, options.config, context)
+    set_rollback()
+    response = respond(request, error, options, signal=True)
+    if response.has_header("Allow"):
+        # DRF copies the view's own Allow header onto every response; keep ours on a 405.
+        view_headers = getattr(context.get("view"), "headers", None)
+        if isinstance(view_headers, dict):
+            view_headers["Allow"] = response["Allow"]
+    return response
+
+
+def drf_error(exc: BaseException, config: Config, context: Mapping[str, Any]) -> BaseException:
+    """Translate DRF's exceptions into :class:`HTTPError`; return anything else unchanged."""
+    if isinstance(exc, HTTPError) or is_mapped(exc, config):
+        return exc
+    error: HTTPError
+    if isinstance(exc, drf_exceptions.ValidationError):
+        errors = [] if _only_default(exc) else drf_field_errors(exc.detail)
+        error = error_class(config.validation_status)(errors=errors)
+    elif isinstance(exc, drf_exceptions.ParseError):
+        # DRF's parsers put the parser's own message here ("JSON parse error - ...").
+        error = error_class(config.malformed_body_status)()
+    elif isinstance(exc, drf_exceptions.APIException):
+        error = _api_error(exc, context)
+    elif isinstance(exc, (ValueError, RecursionError)) and _raised_by_parser(exc):
+        error = error_class(config.malformed_body_status)()  # e.g. JSON nested too deep
+    else:
+        return exc
+    error.__cause__ = exc
+    return error
+
+
+def _api_error(exc: Any, context: Mapping[str, Any]) -> HTTPError:
+    status = exc.status_code
+    try:
+        cls = error_class(status)
+    except LookupError:
+        cls = httpfault.InternalServerError if status >= 500 else httpfault.BadRequest
+    detail = exc.detail
+    text: str | None = None
+    errors = None
+    if isinstance(detail, (list, dict)):
+        errors = drf_field_errors(detail)
+    elif not is_default_detail(exc):
+        text = str(detail)
+    headers: dict[str, str] = {}
+    auth_header = getattr(exc, "auth_header", None)
+    if auth_header:
+        headers["WWW-Authenticate"] = str(auth_header)
+    wait = getattr(exc, "wait", None)
+    if wait:
+        headers["Retry-After"] = str(math.ceil(wait))
+    if cls is httpfault.MethodNotAllowed:
+        allowed = getattr(context.get("view"), "allowed_methods", None)
+        return httpfault.MethodNotAllowed(text, errors=errors, headers=headers, allow=allowed)
+    return cls(text, errors=errors, headers=headers)
+
+
+def _only_default(exc: Any) -> bool:
+    """A bare ``ValidationError()``: DRF's "Invalid input." is no field error at all."""
+    detail = exc.detail
+    return (
+        isinstance(detail, list)
+        and len(detail) == 1
+        and str(detail[0]) == str(drf_exceptions.ValidationError.default_detail)
+    )
+
+
+def _raised_by_parser(exc: BaseException) -> bool:
+    """Whether *exc* escaped from a DRF parser (which turns only some errors into 400s)."""
+    return any(
+        isinstance(frame.f_locals.get("self"), BaseParser)
+        for frame, _ in traceback.walk_tb(exc.__traceback__)
+    )
