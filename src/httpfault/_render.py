@@ -20,6 +20,7 @@ PROBLEM = "application/problem+json"
 ABOUT_BLANK = "about:blank"
 _SKIPPED_HEADERS = frozenset({"content-type", "content-length", "transfer-encoding"})
 _log = logging.getLogger("httpfault")
+_PHRASES = {status: text.title for status, text in TEXTS.items()}
 
 
 class Rendered(NamedTuple):
@@ -33,6 +34,9 @@ class Rendered(NamedTuple):
     def media_type(self) -> str:
         """The ``Content-Type`` of the body."""
         return self.headers[0][1]
+
+
+_new_rendered = tuple.__new__
 
 
 def render(
@@ -54,10 +58,17 @@ def resolve_request_id(config: Config, request: RequestInfo | None) -> str | Non
     name = config.request_id_header
     if request is None or name is None:
         return None
-    rid = safe_request_id(find_header(request.headers, name, config._rid_lower, config._rid_bytes))
-    if rid is None and config.request_id_factory is not None:
-        rid = safe_request_id(config.request_id_factory())
-    return rid
+    rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
+    # Hex and UUID ids pass the cheap test; anything else must match the safe pattern.
+    if (
+        rid is not None
+        and (len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum())
+        or safe_request_id(rid)
+    ):
+        return rid
+    if config.request_id_factory is not None:
+        return safe_request_id(config.request_id_factory())
+    return None
 
 
 def render_with_id(
@@ -76,9 +87,14 @@ def render_with_id(
         body = _body(error, config, request, request_id, problem)
         if config.formatter is not None:
             body = dict(config.formatter(error, body, request))
-            payload = _encode(body, True)
+            payload = _encode(body)
+        elif error.extensions:
+            payload = _encode(body)
         else:
-            payload = _encode(body, bool(error.extensions))
+            try:
+                payload = dumps(body)
+            except (TypeError, ValueError):  # a lone surrogate: take the careful path
+                payload = _encode(body)
         headers = [("Content-Type", PROBLEM if problem else JSON)]
         if error.headers:
             _add_error_headers(headers, error.headers)
@@ -91,7 +107,7 @@ def render_with_id(
         status, payload, headers = _minimal(error, problem, config, request_id)
     if request is not None and request.method == "HEAD":
         payload = b""
-    return Rendered(status, headers, payload)
+    return _new_rendered(Rendered, (status, headers, payload))
 
 
 def _add_error_headers(headers: list[tuple[str, str]], extra: dict[str, str]) -> None:
@@ -108,19 +124,16 @@ def _body(
     request_id: str | None,
     problem: bool,
 ) -> dict[str, Any]:
+    status = error.status
     type_ = error.type or (config.type_base + error.code if config.type_base else ABOUT_BLANK)
-    if type_ == ABOUT_BLANK:
-        text = TEXTS.get(error.status)
-        title = text.title if text is not None else error.title
-    else:
-        title = error.title
+    title = _PHRASES.get(status) or error.title if type_ == ABOUT_BLANK else error.title
     detail = error.detail
     message = detail if detail is not None and error.expose else error.default_detail
     if problem:
         body: dict[str, Any] = {
             "type": type_,
             "title": title,
-            "status": error.status,
+            "status": status,
             "detail": message,
         }
         instance = error.instance or (uri_reference(request.path) if request else None)
@@ -129,7 +142,7 @@ def _body(
         body["code"] = error.code
         key = "detail"
     else:
-        body = {"status": error.status, "code": error.code, "title": title, "message": message}
+        body = {"status": status, "code": error.code, "title": title, "message": message}
         if type_ != ABOUT_BLANK:
             body["type"] = type_
         if error.instance:
@@ -158,18 +171,12 @@ def debug_info(error: HTTPError) -> dict[str, Any]:
     }
 
 
-def _encode(body: dict[str, Any], sanitize: bool) -> bytes:
-    if not sanitize:
-        try:
-            return dumps(body)
-        except (TypeError, ValueError):
-            pass  # a lone surrogate, or a value only jsonable() knows: take the careful path
+def _encode(body: dict[str, Any]) -> bytes:
+    """The careful path: reduce values to JSON types, then encode (repairing bad text)."""
+    clean, stdlib_only = jsonable(body)
     try:
-        clean, stdlib_only = jsonable(body)
         return dumps_stdlib(clean) if stdlib_only else dumps(clean)
-    except Unserializable:
-        raise
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # lone surrogates in some string
         clean, stdlib_only = jsonable(body, fix_strings=True)
         return dumps_stdlib(clean) if stdlib_only else dumps(clean)
 

@@ -59,9 +59,11 @@ def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) 
         if value is not None:
             return str(value)
         headers = headers.items()
+    size = len(encoded)
     for key, value in headers:
         if key.__class__ is bytes:
-            if key == encoded or key.lower() == encoded:
+            # ASGI names are lowercase already; the length test skips most others cheaply.
+            if key == encoded or (len(key) == size and key.lower() == encoded):
                 return value.decode("latin-1") if value.__class__ is bytes else str(value)
         elif isinstance(key, str):
             if key.lower() == lowered:
