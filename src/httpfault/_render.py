@@ -10,7 +10,7 @@ from ._catalog_data import TEXTS
 from ._config import DEFAULT_CONFIG, Config
 from ._errors import RESERVED_MEMBERS, HTTPError, code_for
 from ._headers import check_header
-from ._json import Unserializable, dumps, dumps_stdlib, jsonable
+from ._json import dumps, dumps_stdlib, jsonable
 from ._request import RequestInfo, find_header, prefers_problem, safe_request_id, uri_reference
 
 __all__ = ["JSON", "PROBLEM", "Rendered", "render", "render_with_id", "resolve_request_id"]
@@ -61,8 +61,8 @@ def resolve_request_id(config: Config, request: RequestInfo | None) -> str | Non
     rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
     # Hex and UUID ids pass the cheap test; anything else must match the safe pattern.
     if (
-        rid is not None
-        and (len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum())
+        (rid is not None
+        and (len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum()))
         or safe_request_id(rid)
     ):
         return rid
