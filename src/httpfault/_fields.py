@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
@@ -16,6 +17,7 @@ LOCATIONS: frozenset[str] = frozenset(("body", "query", "path", "header", "cooki
 
 # Characters a URI fragment may hold unescaped (RFC 3986 §3.5), '%' excluded.
 _FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
+_plain = re.compile(r"[A-Za-z0-9_.\-]*").fullmatch
 
 
 def json_pointer(path: Iterable[str | int]) -> str:
@@ -24,11 +26,13 @@ def json_pointer(path: Iterable[str | int]) -> str:
     Each token is escaped as RFC 6901 asks (``~`` -> ``~0``, ``/`` -> ``~1``) and then
     percent-encoded where a URI fragment needs it (RFC 6901 §6).
     """
-    parts = ["#"]
+    parts = []
     for token in path:
-        text = str(token).replace("~", "~0").replace("/", "~1")
-        parts.append(quote(text, safe=_FRAGMENT_SAFE))
-    return "/".join(parts) if len(parts) > 1 else "#"
+        text = token if token.__class__ is str else str(token)
+        if not _plain(text):  # most field names and every index need no escaping at all
+            text = quote(text.replace("~", "~0").replace("/", "~1"), safe=_FRAGMENT_SAFE)
+        parts.append(text)
+    return "#/" + "/".join(parts) if parts else "#"
 
 
 class FieldError:
@@ -77,6 +81,16 @@ class FieldError:
         self.message = message
         self.code = code
         self.in_ = in_
+
+    @classmethod
+    def _trusted(cls, pointer: str, message: str, code: str | None, in_: Location) -> FieldError:
+        # For converters that already hold a valid pointer and checked types.
+        self = object.__new__(cls)
+        self.pointer = pointer
+        self.message = message
+        self.code = code
+        self.in_ = in_
+        return self
 
     def to_dict(self, message_key: str = "message") -> dict[str, str]:
         """Return the wire form; *message_key* is ``message`` (json) or ``detail`` (problem)."""
@@ -135,16 +149,14 @@ def field_errors_from_details(
         if location_first and loc and loc[0] in LOCATIONS:
             where = loc[0]
             loc = loc[1:]
-        message = str(item.get("msg", "Invalid value."))
+        message = item.get("msg")
+        message = "Invalid value." if message is None else str(message)
         if "input" in item and _quotes_input(message, item["input"]):
             message = "Invalid value."
         code = item.get("type")
         result.append(
-            FieldError(
-                json_pointer(loc),
-                message,
-                code=str(code) if code is not None else None,
-                in_=where,
+            FieldError._trusted(
+                json_pointer(loc), message, None if code is None else str(code), where
             )
         )
     return result

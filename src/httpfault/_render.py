@@ -61,10 +61,8 @@ def resolve_request_id(config: Config, request: RequestInfo | None) -> str | Non
     rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
     # Hex and UUID ids pass the cheap test; anything else must match the safe pattern.
     if (
-        (rid is not None
-        and (len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum()))
-        or safe_request_id(rid)
-    ):
+        rid is not None and (len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum())
+    ) or safe_request_id(rid):
         return rid
     if config.request_id_factory is not None:
         return safe_request_id(config.request_id_factory())
