@@ -17,6 +17,7 @@ class EnvironHeaders(Mapping[str, str]):
 
     Nothing is copied: a lookup reads the environ key (``X-Request-ID`` ->
     ``HTTP_X_REQUEST_ID``), so building one costs nothing on the error path.
+    Iteration gives the names in lower case.
     """
 
     __slots__ = ("_environ",)
@@ -25,23 +26,38 @@ class EnvironHeaders(Mapping[str, str]):
         self._environ = environ
 
     def __getitem__(self, name: str) -> str:
-        key = name.upper().replace("-", "_")
-        if key not in _UNPREFIXED:
-            key = "HTTP_" + key
-        value = self._environ[key]
-        if not isinstance(value, str):
+        value = self.get(name)
+        if value is None:
             raise KeyError(name)
-        return value
+        return value  # type: ignore[no-any-return]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The value of header *name*, or *default*: one dict lookup in the environ."""
+        key = name.upper().replace("-", "_")
+        value = self._environ.get(key if key in _UNPREFIXED else "HTTP_" + key)
+        return value if isinstance(value, str) else default
 
     def __iter__(self) -> Iterator[str]:
-        for key in self._environ:
-            if key.startswith("HTTP_"):
-                yield key[5:].replace("_", "-").title()
-            elif key in _UNPREFIXED:
-                yield key.replace("_", "-").title()
+        return iter([name for name, _ in self._pairs()])
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return len(self._pairs())
+
+    def items(self) -> list[tuple[str, str]]:  # type: ignore[override]
+        """The ``(name, value)`` pairs, names in lower case, in one pass over the environ."""
+        return self._pairs()
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        return [
+            (
+                key[5:].replace("_", "-").lower()
+                if key[:5] == "HTTP_"
+                else key.replace("_", "-").lower(),
+                value,
+            )
+            for key, value in self._environ.items()
+            if (key[:5] == "HTTP_" or key in _UNPREFIXED) and isinstance(value, str)
+        ]
 
     def __repr__(self) -> str:
         return f"EnvironHeaders({dict(self.items())!r})"
@@ -61,6 +77,8 @@ def _path(environ: Mapping[str, Any]) -> str:
         path = raw.partition("?")[0]
     else:
         path = str(environ.get("SCRIPT_NAME", "")) + str(environ.get("PATH_INFO", ""))
+    if path.isascii():
+        return path or "/"
     # WSGI strings carry the raw bytes as latin-1; the path's own bytes are UTF-8.
     try:
         return path.encode("latin-1").decode("utf-8", "replace") or "/"
