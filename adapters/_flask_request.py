@@ -10,6 +10,7 @@ from httpfault import RequestInfo
 __all__ = ["EnvironHeaders", "request_info"]
 
 _UNPREFIXED = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})
+_UNPREFIXED_NAMES = (("CONTENT_TYPE", "content-type"), ("CONTENT_LENGTH", "content-length"))
 
 
 class EnvironHeaders(Mapping[str, str]):
@@ -48,16 +49,17 @@ class EnvironHeaders(Mapping[str, str]):
         return self._pairs()
 
     def _pairs(self) -> list[tuple[str, str]]:
-        return [
-            (
-                key[5:].replace("_", "-").lower()
-                if key[:5] == "HTTP_"
-                else key.replace("_", "-").lower(),
-                value,
-            )
-            for key, value in self._environ.items()
-            if (key[:5] == "HTTP_" or key in _UNPREFIXED) and isinstance(value, str)
+        environ = self._environ
+        pairs = [
+            (key[5:].replace("_", "-").lower(), value)
+            for key, value in environ.items()
+            if key[:5] == "HTTP_" and value.__class__ is str
         ]
+        for key, name in _UNPREFIXED_NAMES:
+            value = environ.get(key)
+            if value.__class__ is str:
+                pairs.append((name, value))
+        return pairs
 
     def __repr__(self) -> str:
         return f"EnvironHeaders({dict(self.items())!r})"
