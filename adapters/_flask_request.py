@@ -22,6 +22,8 @@ class EnvironHeaders(Mapping[str, str]):
     """
 
     __slots__ = ("_environ",)
+    case_insensitive = True
+    """``get()`` matches names in any case: httpfault need not scan the items."""
 
     def __init__(self, environ: Mapping[str, Any]) -> None:
         self._environ = environ

@@ -123,6 +123,8 @@ def test_environ_headers_mapping():
     assert "abc" in repr(EnvironHeaders({"HTTP_X_REQUEST_ID": "abc"}))
     info = request_info(environ)
     assert (info.method, info.path, info.header("X-REQUEST-ID")) == ("POST", "/a", "abc")
+    assert info.header("X-Missing") is None
+    assert EnvironHeaders.case_insensitive is True
 
 
 def test_request_info_path():
