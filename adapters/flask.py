@@ -16,11 +16,10 @@ import sys
 from collections.abc import Mapping
 
 try:
+    from flask import Flask, got_request_exception, request
     from werkzeug.exceptions import HTTPException
     from werkzeug.exceptions import InternalServerError as WerkzeugInternalServerError
     from werkzeug.wrappers import Response as WerkzeugResponse
-
-    from flask import Flask, got_request_exception, request
 except ImportError as exc:  # pragma: no cover - exercised without Flask installed
     raise ImportError(
         "httpfault.adapters.flask needs Flask: pip install 'httpfault[flask]'"

@@ -34,9 +34,9 @@ def _caller(app: Any, path: str) -> Callable[[], bytes]:
 
 
 def _apps() -> dict[str, Callable[[], bytes]]:
+    from flask import Flask, abort, jsonify
     from werkzeug.exceptions import HTTPException
 
-    from flask import Flask, abort, jsonify
     from httpfault import Conflict
     from httpfault.adapters.flask import HTTPFault
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from flask import Flask, request
 from pydantic import BaseModel, Field
 
-from flask import Flask, request
 from httpfault import Conflict, NotFound, TooManyRequests
 from httpfault.adapters.flask import HTTPFault
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from flask import Flask
+
 from httpfault import Config, HTTPError, RequestInfo, render
 from httpfault.adapters.flask import HTTPFault
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from flask import Blueprint, jsonify, request
 from pydantic import BaseModel, Field
 
-from flask import Blueprint, jsonify, request
 from httpfault import (
     Config,
     Conflict,

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from flask import Flask
+
 from httpfault import Config
 from httpfault.adapters._flask_request import EnvironHeaders, request_info
 from httpfault.adapters.flask import HTTPFault, HTTPFaultState

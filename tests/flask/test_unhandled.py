@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-
 from flask import Flask, got_request_exception
+
 from httpfault import Config, Conflict, InternalServerError, NotFound
 
 from .conftest import RID, assert_same

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from flask import Flask, Response, abort, redirect, request
 from werkzeug import exceptions as wz
 from werkzeug.routing import RequestRedirect
 
-from flask import Flask, Response, abort, redirect, request
 from httpfault import (
     BadRequest,
     Config,
