@@ -110,7 +110,7 @@ def _headers(exc: HTTPException) -> dict[str, str]:
     for name, value in exc.get_headers():
         if name.lower() in _SKIPPED:
             continue
-        text = str(value)
+        text = str(value).strip()  # RFC 9110 §5.5: no surrounding whitespace
         headers[name] = f"{headers[name]}, {text}" if name in headers else text
     return headers
 
