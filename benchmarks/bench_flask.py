@@ -2,7 +2,8 @@
 
 Every case is a direct WSGI call of a Flask app (no network, no test client): a view
 raises a 409 and the app answers it. Baselines: a hand-written JSON ``errorhandler``
-(the usual API pattern) and Flask's default HTML ``abort(409)``.
+(the usual API pattern) and Flask's default HTML ``abort(409)``. The happy path is timed
+too: an app with httpfault installed against the same app without it.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from benchmarks._harness import Result, compare
 MESSAGE = "Email already registered"
 
 
-def _caller(app: Any, path: str) -> Callable[[], bytes]:
+def _caller(app: Any, path: str, method: str = "POST") -> Callable[[], bytes]:
     from werkzeug.test import EnvironBuilder
 
-    environ = EnvironBuilder(path=path, method="POST").get_environ()
+    environ = EnvironBuilder(path=path, method=method).get_environ()
 
     def start_response(
         status: str, headers: Iterable[tuple[str, str]], exc_info: Any = None
@@ -65,7 +66,19 @@ def _apps() -> dict[str, Callable[[], bytes]]:
     def create_default() -> None:
         abort(409, MESSAGE)
 
+    @ours.get("/health")
+    def health_ours() -> dict[str, str]:
+        return {"status": "ok"}
+
+    bare = Flask("bare_bench")
+
+    @bare.get("/health")
+    def health_bare() -> dict[str, str]:
+        return {"status": "ok"}
+
     return {
+        "happy": _caller(ours, "/health", "GET"),
+        "happy_bare": _caller(bare, "/health", "GET"),
         "httpfault": _caller(ours, "/users"),
         "handwritten": _caller(handwritten, "/users"),
         "default": _caller(default, "/users"),
@@ -80,4 +93,6 @@ def run(rounds: int = 21) -> list[Result]:
                 "hand-written JSON errorhandler", calls["handwritten"], budget=1.0, rounds=rounds),
         compare("flask: raise Conflict", calls["httpfault"],
                 "Flask default HTML abort(409)", calls["default"], budget=1.0, rounds=rounds),
+        compare("flask: happy path, httpfault installed", calls["happy"],
+                "the same app without it", calls["happy_bare"], budget=1.02, rounds=rounds),
     ]  # fmt: skip
