@@ -1,100 +1,89 @@
-"""A small users/items API on Flask whose every error answers in httpfault's contract.
+"""A small users/items API on Flask with httpfault installed.
 
 Run it with ``python examples/flask_app.py`` (http://127.0.0.1:8000), or under gunicorn:
 ``gunicorn examples.flask_app:app``. Try::
 
-    curl -i http://127.0.0.1:8000/users/1                      # 200
-    curl -i -X POST http://127.0.0.1:8000/users -H 'content-type: application/json' \\
-         -d '{"name": "Bob", "email": "bob@example.com"}'        # 201, then 409
-    curl -i -X POST http://127.0.0.1:8000/users -H 'content-type: application/json' \\
-         -d '{"name": ""}'                                        # 422 with field errors
-    curl -i -X POST http://127.0.0.1:8000/users -H 'content-type: application/json' \\
-         -d '{"name": '                                           # 400 malformed JSON
-    curl -i http://127.0.0.1:8000/items/search                 # 429 with Retry-After
-    curl -i http://127.0.0.1:8000/boom                         # 500, nothing leaked
+    curl -i -X POST localhost:8000/users -H 'content-type: application/json' \\
+         -d '{"name": "Ada", "email": "ada@example.com"}'      # 201, then 409 the second time
+    curl -i -X POST localhost:8000/users -H 'content-type: application/json' \\
+         -d '{"name": ""}'                                       # 422 with field errors
+    curl -i -X POST localhost:8000/users -H 'content-type: application/json' \\
+         -d '{"name": '                                          # 400 malformed JSON
+    curl -i localhost:8000/users/42                             # 404
+    curl -i localhost:8000/stats                                # 500, logged once
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from pydantic import BaseModel, Field
 
-from httpfault import Conflict, NotFound, TooManyRequests
+from httpfault import Config, Conflict, NotFound, TooManyRequests
 from httpfault.adapters.flask import HTTPFault
 
 
-class NewUser(BaseModel):
-    """The body of ``POST /users``."""
+class EmailTaken(Conflict):
+    """A custom problem type: the email address is already registered."""
 
+    code = "email_taken"
+    type = "https://example.com/problems/email-taken"
+
+
+class UserIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=254)
 
 
-class NewItem(BaseModel):
-    """The body of ``POST /items``."""
+class User(UserIn):
+    id: int
 
+
+class ItemIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    price_cents: int = Field(ge=0)
+    price: float = Field(gt=0)
 
 
+class Item(ItemIn):
+    id: int
+
+
+@dataclass
 class Store:
-    """An in-memory store, seeded with one user and one item (one per process)."""
+    """The example's in-memory data, kept in ``app.extensions["store"]``."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.users: dict[int, dict[str, Any]] = {
-            1: {"id": 1, "name": "Alice", "email": "alice@example.com"}
-        }
-        self.items: dict[int, dict[str, Any]] = {
-            1: {"id": 1, "name": "Teapot", "price_cents": 1800}
-        }
+    users: dict[int, User] = field(default_factory=dict)
+    items: dict[int, Item] = field(default_factory=dict)
+    ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    searches: dict[str, list[float]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add_user(self, new: NewUser) -> dict[str, Any]:
-        """Store *new*; ``Conflict`` if its email is taken."""
-        with self._lock:
-            if any(u["email"] == new.email for u in self.users.values()):
-                raise Conflict("Email already registered", code="email_taken")
-            user = {"id": max(self.users, default=0) + 1, **new.model_dump()}
-            self.users[user["id"]] = user
-            return user
 
-    def add_item(self, new: NewItem) -> dict[str, Any]:
-        """Store *new*."""
-        with self._lock:
-            item = {"id": max(self.items, default=0) + 1, **new.model_dump()}
-            self.items[item["id"]] = item
-            return item
+SEARCH_LIMIT = 5  # searches per client per window
+SEARCH_WINDOW = 10.0  # seconds
 
-    def user(self, user_id: int) -> dict[str, Any]:
-        """The user *user_id*; ``NotFound`` if there is none."""
-        try:
-            return self.users[user_id]
-        except KeyError:
-            raise NotFound(f"User {user_id} does not exist") from None
 
-    def delete_user(self, user_id: int) -> None:
-        """Delete the user *user_id*; ``NotFound`` if there is none."""
-        with self._lock:
-            if self.users.pop(user_id, None) is None:
-                raise NotFound(f"User {user_id} does not exist")
+def store() -> Store:
+    result: Store = current_app.extensions["store"]
+    return result
 
-    def item(self, item_id: int) -> dict[str, Any]:
-        """The item *item_id*; ``NotFound`` if there is none."""
-        try:
-            return self.items[item_id]
-        except KeyError:
-            raise NotFound(f"Item {item_id} does not exist") from None
+
+def body() -> Any:
+    """The request's JSON: 415 unless it is declared JSON, 400 if it does not parse."""
+    return request.get_json()
 
 
 def create_app() -> Flask:
-    """The example app, with httpfault installed."""
+    """The example app: a fresh store, httpfault installed."""
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # larger bodies get a 413
-    HTTPFault(app)
-    store = Store()
+    app.extensions["store"] = Store()
+    HTTPFault(app, Config(format="auto"))
 
     @app.get("/health")
     def health() -> dict[str, str]:
@@ -102,34 +91,63 @@ def create_app() -> Flask:
 
     @app.post("/users")
     def create_user() -> tuple[dict[str, Any], int, dict[str, str]]:
-        # get_json(): 415 unless JSON, 400 if malformed; pydantic: 422 with field errors.
-        user = store.add_user(NewUser.model_validate(request.get_json()))
-        return user, 201, {"Location": f"/users/{user['id']}"}
+        user = UserIn.model_validate(body())  # a ValidationError answers 422
+        data = store()
+        with data.lock:
+            if any(u.email == user.email for u in data.users.values()):
+                raise EmailTaken(f"{user.email} is already registered")
+            created = User(id=next(data.ids), **user.model_dump())
+            data.users[created.id] = created
+        return created.model_dump(), 201, {"Location": f"/users/{created.id}"}
 
     @app.get("/users/<int:user_id>")
     def get_user(user_id: int) -> dict[str, Any]:
-        return store.user(user_id)
+        user = store().users.get(user_id)
+        if user is None:
+            raise NotFound(f"No user with id {user_id}")
+        return user.model_dump()
 
     @app.delete("/users/<int:user_id>")
     def delete_user(user_id: int) -> tuple[str, int]:
-        store.delete_user(user_id)
+        if store().users.pop(user_id, None) is None:
+            raise NotFound(f"No user with id {user_id}")
         return "", 204
 
     @app.post("/items")
     def create_item() -> tuple[dict[str, Any], int]:
-        return store.add_item(NewItem.model_validate(request.get_json())), 201
+        item = ItemIn.model_validate(body())
+        data = store()
+        with data.lock:
+            created = Item(id=next(data.ids), **item.model_dump())
+            data.items[created.id] = created
+        return created.model_dump(), 201
 
     @app.get("/items/<int:item_id>")
     def get_item(item_id: int) -> dict[str, Any]:
-        return store.item(item_id)
+        item = store().items.get(item_id)
+        if item is None:
+            raise NotFound(f"No item with id {item_id}")
+        return item.model_dump()
 
-    @app.get("/items/search")
-    def search_items() -> dict[str, Any]:
-        raise TooManyRequests("Search quota used up; try again later", retry_after=30)
+    @app.get("/search")
+    def search() -> list[dict[str, Any]]:
+        query = request.args.get("q", "")
+        client = request.remote_addr or "-"
+        now = time.monotonic()
+        data = store()
+        with data.lock:
+            recent = [t for t in data.searches.get(client, []) if now - t < SEARCH_WINDOW]
+            if len(recent) >= SEARCH_LIMIT:
+                raise TooManyRequests(
+                    "Search is limited to 5 requests per 10 seconds", retry_after=10
+                )
+            data.searches[client] = [*recent, now]
+        return [i.model_dump() for i in data.items.values() if query.lower() in i.name.lower()]
 
-    @app.get("/boom")
-    def boom() -> dict[str, Any]:
-        raise RuntimeError("database password is hunter2")  # never sent to the client
+    @app.get("/stats")
+    def stats() -> dict[str, float]:
+        prices = [i.price for i in store().items.values()]
+        return {"average_price": sum(prices) / len(prices)}  # a bug: no items -> ZeroDivisionError
 
     return app
 
