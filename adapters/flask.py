@@ -115,12 +115,15 @@ class HTTPFaultState:
         if isinstance(exc, HTTPError):
             pass
         elif isinstance(exc, HTTPException):
-            if isinstance(exc, WerkzeugInternalServerError) and isinstance(
-                exc.original_exception, BaseException
+            if (
+                isinstance(exc, WerkzeugInternalServerError)
+                and exc.__traceback__ is None
+                and isinstance(exc.original_exception, BaseException)
             ):
-                # Flask's handle_exception() (an exception from an after_request hook or
-                # an error handler) has sent the signal, applied PROPAGATE_EXCEPTIONS and
-                # logged the original with its traceback: answer it, do not log it again.
+                # Made, not raised, by Flask's handle_exception() (for an exception from an
+                # after_request hook or an error handler), which has sent the signal,
+                # applied PROPAGATE_EXCEPTIONS and logged the original with its traceback:
+                # answer it, do not log it again.
                 config = self._quiet
                 target = exc.original_exception
                 if isinstance(target, HTTPException):

@@ -243,3 +243,20 @@ def test_werkzeug_error_in_after_request(make_app):
     response = app.test_client().get("/x")
     assert response.status_code == 403
     assert response.json["error"]["code"] == "forbidden"
+
+
+def test_raised_werkzeug_500_with_original_is_logged(make_app, caplog):
+    """A werkzeug InternalServerError the user raises is answered and logged once."""
+    from werkzeug.exceptions import InternalServerError as WerkzeugInternalServerError
+
+    app = make_app()
+
+    @app.get("/x")
+    def view():
+        raise WerkzeugInternalServerError(original_exception=ValueError("secret"))
+
+    with caplog.at_level(logging.INFO):
+        response = app.test_client().get("/x")
+    assert response.status_code == 500
+    assert b"secret" not in response.data
+    assert len(tracebacks(caplog)) == 1
