@@ -32,7 +32,9 @@ class RequestInfo(NamedTuple):
 
     ``headers`` may be any mapping (looked up case-insensitively) or an iterable of
     ``(name, value)`` pairs, as str or as the bytes of an ASGI scope. A tuple, so that
-    making one per error costs next to nothing.
+    making one per error costs next to nothing. A mapping whose ``case_insensitive``
+    attribute is true is trusted to match names in any case in its ``get()``, which spares
+    a scan of its items when a header is absent.
     """
 
     method: str
@@ -58,6 +60,8 @@ def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) 
             value = headers.get(lowered)
         if value is not None:
             return str(value)
+        if getattr(headers, "case_insensitive", False):
+            return None  # its get() has matched the name in any case already
         headers = headers.items()
     size = len(encoded)
     for key, value in headers:

@@ -1,0 +1,133 @@
+"""Werkzeug's own errors as httpfault errors: status, headers, and a detail only if yours.
+
+Werkzeug and Flask raise ``HTTPException`` subclasses with their own wording (a class
+``description``, or a sentence such as ``"Failed to decode JSON object: ..."``). That
+wording is not part of the contract: an error the framework made answers with the
+catalogue's default message, exactly like the same error in every other framework. A
+description *you* gave (``abort(404, "No such user")``, ``raise NotFound("...")``, or a
+subclass of your own with its own ``description``) is kept.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from types import TracebackType
+from typing import Any
+
+try:
+    from werkzeug.exceptions import BadRequest, HTTPException
+    from werkzeug.exceptions import MethodNotAllowed as WerkzeugMethodNotAllowed
+    from werkzeug.http import HTTP_STATUS_CODES
+except ImportError as exc:  # pragma: no cover - exercised without Flask installed
+    raise ImportError(
+        "httpfault.adapters.flask needs Flask: pip install 'httpfault[flask]'"
+    ) from exc
+
+from httpfault import ClientError, HTTPError, MethodNotAllowed, ServerError, error_class
+from httpfault._config import Config
+from httpfault._errors import code_for
+
+__all__ = ["from_werkzeug", "is_json_too_deep", "raised_by_framework"]
+
+_FRAMEWORKS = ("werkzeug", "flask")
+_SKIPPED = frozenset({"content-type", "content-length", "allow"})
+
+
+def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
+    """The httpfault error for a werkzeug ``HTTPException``, or ``None`` to leave it alone.
+
+    Left alone: exceptions without a 4xx/5xx ``code`` (``RequestRedirect`` is a 308,
+    ``abort(response)`` has none) and exceptions that carry their own ``response``.
+    """
+    code = exc.code
+    if code is None or not 400 <= code <= 599 or exc.response is not None:
+        return None
+    framework = raised_by_framework(exc)
+    if framework and exc.__class__ is BadRequest:
+        # Flask's get_json() on a body that is not JSON: the contract's malformed body.
+        error = error_class(config.malformed_body_status)()
+        error.__cause__ = exc
+        return error
+    detail = None if framework else user_description(exc)
+    headers = _headers(exc)
+    error_type = _class_for(code)
+    if issubclass(error_type, MethodNotAllowed):
+        allow = exc.valid_methods if isinstance(exc, WerkzeugMethodNotAllowed) else None
+        error = error_type(detail, allow=allow, headers=headers)
+    else:
+        error = error_type(detail, headers=headers)
+    error.__cause__ = exc
+    return error
+
+
+def user_description(exc: HTTPException) -> str | None:
+    """The description given by the user, or ``None`` for werkzeug's class default."""
+    own = exc.__dict__
+    value: Any = own.get("description", own.get("_description"))
+    if value is None:
+        for klass in exc.__class__.__mro__:
+            if "description" in klass.__dict__:
+                if klass.__module__.split(".", 1)[0] in _FRAMEWORKS:
+                    return None
+                value = klass.__dict__["description"]
+                break
+    return value if isinstance(value, str) and value else None
+
+
+def raised_by_framework(exc: BaseException) -> bool:
+    """Whether werkzeug or Flask raised *exc* itself (``abort()`` counts as the user's)."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    module = str(frame.f_globals.get("__name__", ""))
+    if module.split(".", 1)[0] not in _FRAMEWORKS:
+        return False
+    # werkzeug.exceptions.Aborter.__call__ raises for flask.abort() and werkzeug.abort().
+    return not (module == "werkzeug.exceptions" and frame.f_code.co_name == "__call__")
+
+
+def is_json_too_deep(exc: BaseException) -> bool:
+    """Whether *exc* is a ``RecursionError`` from decoding a request's JSON body."""
+    if not isinstance(exc, RecursionError):
+        return False
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "get_json":
+            module = str(frame.f_globals.get("__name__", ""))
+            if module.split(".", 1)[0] in _FRAMEWORKS:
+                return True
+        tb = tb.tb_next
+    return False
+
+
+def _headers(exc: HTTPException) -> dict[str, str]:
+    """The headers werkzeug would send (``WWW-Authenticate``, ``Retry-After``, ...)."""
+    headers: dict[str, str] = {}
+    for name, value in exc.get_headers():
+        if name.lower() in _SKIPPED:
+            continue
+        text = str(value).strip()  # RFC 9110 §5.5: no surrounding whitespace
+        headers[name] = f"{headers[name]}, {text}" if name in headers else text
+    return headers
+
+
+@lru_cache(maxsize=64)
+def _class_for(code: int) -> type[HTTPError]:
+    """Our class for *code*; for a status the catalogue lacks, a subclass made once."""
+    try:
+        return error_class(code)
+    except LookupError:
+        title = HTTP_STATUS_CODES.get(code, f"Error {code}")
+        namespace = {
+            "status": code,
+            "title": title,
+            "code": code_for(title),
+            "default_detail": f"{title}.",
+            "__module__": __name__,
+        }
+        base: type[HTTPError] = ClientError if code < 500 else ServerError
+        return type(f"HTTP{code}", (base,), namespace)

@@ -1,0 +1,160 @@
+"""Flask extension: every error a Flask app answers, in httpfault's contract.
+
+``HTTPFault(app)`` (or ``ext = HTTPFault(); ext.init_app(app)``) registers one error
+handler for ``Exception`` through Flask's public API. It answers httpfault errors,
+werkzeug's ``HTTPException`` family (routing 404/405, ``abort()``, malformed JSON,
+``MAX_CONTENT_LENGTH``...), pydantic ``ValidationError``, ``Config.exception_map`` and
+any other exception (a safe 500, logged once with its traceback) with the same bytes
+as :func:`httpfault.render`. Handlers you register for a more specific class or status,
+and blueprint handlers, still win, as they always do in Flask.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+
+try:
+    from flask import Flask, got_request_exception, request
+    from werkzeug.exceptions import HTTPException
+    from werkzeug.exceptions import InternalServerError as WerkzeugInternalServerError
+    from werkzeug.wrappers import Response as WerkzeugResponse
+except ImportError as exc:  # pragma: no cover - exercised without Flask installed
+    raise ImportError(
+        "httpfault.adapters.flask needs Flask: pip install 'httpfault[flask]'"
+    ) from exc
+
+from httpfault import Config, HTTPError, error_class
+from httpfault._handling import handle
+
+from ._flask_convert import from_werkzeug, is_json_too_deep
+from ._flask_request import request_info
+
+__all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState"]
+
+EXTENSION_KEY = "httpfault"
+"""The key of the installed state in ``app.extensions``."""
+CONFIG_KEY = "HTTPFAULT"
+"""The ``app.config`` key read by ``init_app``: a dict of ``Config`` fields, or a ``Config``."""
+_DEFAULT_LOGGER = Config().logger_name
+
+
+class HTTPFault:
+    """The Flask extension. ``HTTPFault(app)``, or ``HTTPFault()`` then ``init_app(app)``.
+
+    *config* applies to every app the extension is initialised on; a per-app
+    ``app.config["HTTPFAULT"]`` (a dict of :class:`~httpfault.Config` field names, or a
+    ``Config``) is read by :meth:`init_app` and overrides it.
+    """
+
+    def __init__(self, app: Flask | None = None, config: Config | None = None) -> None:
+        if config is not None and not isinstance(config, Config):
+            raise TypeError(f"config must be a httpfault.Config, not {type(config).__name__}")
+        self.config = config
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app: Flask) -> None:
+        """Install on *app*: state in ``app.extensions["httpfault"]``, one error handler."""
+        config = resolve_config(self.config, app.config.get(CONFIG_KEY))
+        state = HTTPFaultState(app, config, self)
+        app.extensions[EXTENSION_KEY] = state
+        app.register_error_handler(Exception, state.handle_exception)
+
+    @staticmethod
+    def config_for(app: Flask) -> Config:
+        """The :class:`~httpfault.Config` installed on *app*."""
+        state = app.extensions.get(EXTENSION_KEY)
+        if not isinstance(state, HTTPFaultState):
+            raise RuntimeError("httpfault is not installed on this app: call HTTPFault(app)")
+        return state.config
+
+
+def resolve_config(base: Config | None, setting: object) -> Config:
+    """The config of one app: ``app.config["HTTPFAULT"]`` over the extension's *base*."""
+    if setting is None:
+        return base if base is not None else Config()
+    if isinstance(setting, Config):
+        return setting
+    if isinstance(setting, Mapping):
+        fields = set(Config.__dataclass_fields__)
+        unknown = sorted(str(key) for key in setting if key not in fields)
+        if unknown:
+            raise ValueError(
+                f"{CONFIG_KEY} has unknown settings {unknown}; valid ones: {sorted(fields)}"
+            )
+        return (base or Config()).replace(**dict(setting))
+    raise TypeError(
+        f"app.config[{CONFIG_KEY!r}] must be a dict of Config fields or a httpfault.Config, "
+        f"not {type(setting).__name__}"
+    )
+
+
+class HTTPFaultState:
+    """What ``init_app`` keeps in ``app.extensions["httpfault"]`` for one app."""
+
+    __slots__ = ("_quiet", "app", "config", "extension", "logger")
+
+    def __init__(self, app: Flask, config: Config, extension: HTTPFault) -> None:
+        self.app = app
+        self.config = config
+        self.extension = extension
+        self.logger: logging.Logger = (
+            config.logger if config.logger_name != _DEFAULT_LOGGER else app.logger
+        )
+        # Errors Flask has logged itself (see handle_exception) must not be logged twice;
+        # logging.NOTSET is a level no logger ever emits.
+        self._quiet = config.replace(log_level_4xx=logging.NOTSET, log_level_5xx=logging.NOTSET)
+
+    def handle_exception(self, exc: Exception) -> WerkzeugResponse:
+        """The error handler registered for ``Exception``: *exc* as a contract response."""
+        environ = request.environ
+        config = self.config
+        target: BaseException = exc
+        if isinstance(exc, HTTPError):
+            pass
+        elif isinstance(exc, HTTPException):
+            if (
+                isinstance(exc, WerkzeugInternalServerError)
+                and exc.__traceback__ is None
+                and isinstance(exc.original_exception, BaseException)
+            ):
+                # Made, not raised, by Flask's handle_exception() (for an exception from an
+                # after_request hook or an error handler), which has sent the signal,
+                # applied PROPAGATE_EXCEPTIONS and logged the original with its traceback:
+                # answer it, do not log it again.
+                config = self._quiet
+                target = exc.original_exception
+                if isinstance(target, HTTPException):
+                    converted = from_werkzeug(target, config)
+                    if converted is None:
+                        return target.get_response(environ)
+                    target = converted
+            else:
+                converted = from_werkzeug(exc, config)
+                if converted is None:
+                    return exc.get_response(environ)
+                target = converted
+        elif is_json_too_deep(exc):
+            target = error_class(config.malformed_body_status)()
+            target.__cause__ = exc
+        elif self._unhandled(exc):
+            if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
+                raise exc
+            got_request_exception.send(self.app, _async_wrapper=self.app.ensure_sync, exception=exc)
+        rendered = handle(target, config, request_info(environ), logger=self.logger)
+        return self.app.response_class(rendered.body, rendered.status, rendered.headers)
+
+    def _unhandled(self, exc: Exception) -> bool:
+        """Whether *exc* is one Flask would call unhandled: not validation, not mapped."""
+        if "pydantic_core" in sys.modules:
+            from pydantic_core import ValidationError
+
+            if isinstance(exc, ValidationError):
+                return False
+        mapping = self.config.exception_map
+        return not (mapping and any(base in mapping for base in exc.__class__.__mro__))
+
+    def __repr__(self) -> str:
+        return f"HTTPFaultState(app={self.app.name!r}, config={self.config!r})"
