@@ -175,7 +175,7 @@ def check_response(
     if required_headers and status in TEXTS:
         for name in TEXTS[status].required_headers:
             if response.header(name) is None:
-                found.append(f"a {status} response must carry a {name} header")
+                found.append(f"a {status} response must carry the {name} header")
     if method == "HEAD" or media not in (JSON, PROBLEM):
         return found, {}
     data, problem = load_json(response.body)
