@@ -67,8 +67,11 @@ def view(response: Any, *, body: bytes | None = None) -> ResponseView:
 
 
 def _pairs(source: Any) -> list[tuple[str, str]]:
-    if hasattr(source, "multi_items"):  # httpx.Headers: every value of repeated headers
-        items: Iterable[Any] = source.multi_items()
+    raw = getattr(source, "raw", None)
+    if isinstance(raw, list):  # httpx.Headers: every value, names as sent
+        items: Iterable[Any] = raw
+    elif hasattr(source, "multi_items"):
+        items = source.multi_items()
     elif isinstance(source, Mapping) or hasattr(source, "items"):
         items = source.items()  # werkzeug Headers yields repeats too; Django's are unique
     else:

@@ -452,3 +452,19 @@ def test_errors_read_back_are_http_errors() -> None:
         error = client.error_from_response(httpx.Response(status))
         assert isinstance(error, HTTPError)
         assert isinstance(error, ClientError if status < 500 else ServerError)
+
+
+def test_view_of_multi_item_headers() -> None:
+    """Headers offering ``multi_items()`` (without httpx's ``raw``) keep repeated values."""
+
+    class MultiHeaders:
+        def multi_items(self) -> list[tuple[str, str]]:
+            return [("Allow", "GET"), ("Allow", "POST")]
+
+    class Resp:
+        status_code = 405
+        headers = MultiHeaders()
+        content = b""
+
+    error = client.error_from_response(Resp())
+    assert error == MethodNotAllowed(allow=["GET", "POST"])
