@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 __all__ = ["ResponseView", "view"]
@@ -33,8 +34,14 @@ class ResponseView:
 
     def header_list(self, name: str) -> list[str]:
         """Every value of header *name*, case-insensitively."""
-        lowered = name.lower()
-        return [value for key, value in self.headers if key.lower() == lowered]
+        return list(self._by_name.get(name.lower(), ()))
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for key, value in self.headers:
+            index.setdefault(key.lower(), []).append(value)
+        return index
 
     @property
     def media_type(self) -> str | None:
