@@ -1,8 +1,9 @@
 """One view of an HTTP response, whatever library made it (duck typing, no imports).
 
 Understood: httpx (and so Starlette's TestClient), requests, werkzeug/Flask test
-responses and Django ``HttpResponse`` objects, or anything with a status code, headers
-and a body in one of their spellings.
+responses, Django ``HttpResponse`` objects, Starlette ``Response`` objects and
+httpfault's own ``Rendered``, or anything with a status code, headers and a body in one
+of their spellings.
 """
 
 from __future__ import annotations
@@ -110,7 +111,12 @@ def _body_of(response: Any) -> bytes:
         if hasattr(chunks, "__aiter__") and not hasattr(chunks, "__iter__"):
             raise TypeError("an asynchronous streaming response cannot be read synchronously")
         return b"".join(bytes(chunk) for chunk in chunks)
-    content = response.content  # httpx raises ResponseNotRead for an unread stream
+    try:
+        content = response.content  # httpx raises ResponseNotRead for an unread stream
+    except AttributeError:
+        content = getattr(response, "body", None)  # Starlette's Response, httpfault's Rendered
+        if not isinstance(content, (bytes, bytearray, memoryview, str)):
+            raise TypeError(f"{type(response).__name__} has no readable body") from None
     return content.encode("utf-8") if isinstance(content, str) else bytes(content)
 
 

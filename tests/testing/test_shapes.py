@@ -10,8 +10,10 @@ from httpfault import (
     InternalServerError,
     MethodNotAllowed,
     NotFound,
+    RequestInfo,
     TooManyRequests,
     UnprocessableContent,
+    render,
 )
 from httpfault._classes import REGISTRY
 from httpfault.client import ProblemRegistry
@@ -120,3 +122,32 @@ def test_registry_fixture_is_fresh(problem_registry: ProblemRegistry) -> None:
     """Each test gets an empty registry: nothing registered by another test leaks in."""
     assert len(problem_registry) == 0
     assert ErrorAssertions().registry is not problem_registry
+
+
+def test_starlette_response_objects() -> None:
+    """A Starlette ``Response`` (``body``, raw headers) is read like the others."""
+    responses = pytest.importorskip("starlette.responses")
+    rendered = render(Conflict("taken"), request=RequestInfo("GET", "/x", {"X-Request-ID": "s1"}))
+    response = responses.Response(
+        rendered.body, status_code=409, headers=dict(rendered.headers[1:])
+    )
+    response.headers["Content-Type"] = rendered.media_type
+    assert_error(response, Conflict, detail="taken", request_id="s1")
+
+
+def test_rendered_output_directly() -> None:
+    """``render()``'s own ``Rendered`` can be checked without any client."""
+    rendered = render(NotFound(), request=RequestInfo("HEAD", "/x"))
+    assert assert_conforms(rendered, method="HEAD") == {}
+    assert_error(render(NotFound("No user 7.")), NotFound, detail="No user 7.")
+
+
+def test_object_without_a_body_is_refused() -> None:
+    """An object with a status but no body attribute is refused with a TypeError."""
+
+    class NoBody:
+        status_code = 404
+        body = None
+
+    with pytest.raises(TypeError, match="no readable body"):
+        assert_conforms(NoBody())
