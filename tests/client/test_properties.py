@@ -57,7 +57,7 @@ def errors(draw: st.DrawFn) -> HTTPError:
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     error=errors(),
     fmt=st.sampled_from(["json", "problem"]),
@@ -93,7 +93,7 @@ MEDIA_TYPES = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     status=st.integers(min_value=400, max_value=599),
     media=MEDIA_TYPES,
@@ -110,7 +110,7 @@ def test_any_bytes_give_the_status_class(status: int, media: str, body: bytes) -
 MEMBER_NAMES = st.sampled_from(sorted(RESERVED_MEMBERS | {"pointer", "in", "extra_member"})) | TEXT
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     status=st.integers(min_value=400, max_value=599),
     media=MEDIA_TYPES,
