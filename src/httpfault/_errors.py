@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from ._catalog_data import TEXTS
 from ._fields import FieldError
-from ._headers import validated_headers
+from ._headers import parse_retry_after, validated_headers
 
 __all__ = ["RESERVED_MEMBERS", "ClientError", "HTTPError", "ServerError", "code_for"]
 
@@ -59,6 +59,11 @@ class HTTPError(Exception):
     """The sentence sent when the error has no detail, or when its detail is not exposed."""
     expose: bool = False
     """Whether ``detail`` may be sent to the client (True for 4xx, False for 5xx)."""
+    request_id: str | None = None
+    """The request id of the response this error was read from (``httpfault.client``).
+
+    Rendering never reads it: an error response takes its request id from the request.
+    """
 
     detail: str | None
     errors: list[FieldError]
@@ -125,6 +130,18 @@ class HTTPError(Exception):
             for name in extensions:
                 _check_extension(name)
         self.extensions = extensions
+
+    @property
+    def retry_after(self) -> int | None:
+        """Seconds to wait before retrying, from the ``Retry-After`` header, or ``None``.
+
+        An HTTP-date counts the seconds from now until then (0 once it has passed); a
+        header that is neither delay-seconds nor an HTTP-date gives ``None``.
+        """
+        for name, value in self.headers.items():
+            if name.lower() == "retry-after":
+                return parse_retry_after(value)
+        return None
 
     def __str__(self) -> str:
         head = f"{self.status} {self.title}"

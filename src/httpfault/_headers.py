@@ -6,13 +6,14 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 
 __all__ = [
     "RetryAfter",
     "check_header",
     "format_retry_after",
     "join_values",
+    "parse_retry_after",
     "validated_headers",
 ]
 
@@ -80,3 +81,22 @@ def format_retry_after(value: RetryAfter) -> str:
     raise TypeError(
         f"retry_after must be an int, timedelta or datetime, not {type(value).__name__}"
     )
+
+
+def parse_retry_after(value: str, now: datetime | None = None) -> int | None:
+    """Read a ``Retry-After`` value as whole seconds to wait; ``None`` if it is invalid.
+
+    Delay-seconds are returned as they are; an HTTP-date gives the seconds from *now*
+    (default: the current time) until then, rounded up, and 0 once it has passed.
+    """
+    text = value.strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    current = now or datetime.now(timezone.utc)
+    return max(0, math.ceil((when - current).total_seconds()))
