@@ -38,9 +38,8 @@ urlpatterns: list[Any] = []  # filled in by _setup(), once Django is configured
 
 
 def _setup() -> None:
-    from django.conf import settings
-
     import django
+    from django.conf import settings
 
     if not settings.configured:
         settings.configure(**SETTINGS)
@@ -49,6 +48,7 @@ def _setup() -> None:
         return
 
     from django.http import Http404, HttpRequest, HttpResponse
+    from django.urls import path
     from rest_framework.exceptions import NotFound as DRFNotFound
     from rest_framework.request import Request
     from rest_framework.response import Response
@@ -56,7 +56,6 @@ def _setup() -> None:
     from rest_framework.views import exception_handler as drf_default
 
     import httpfault
-    from django.urls import path
     from httpfault.adapters.drf import exception_handler as ours
 
     def raise_not_found(request: HttpRequest) -> HttpResponse:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-
 import django
+from django.conf import settings
 
 SETTINGS: dict[str, Any] = {
     "DEBUG": False,

@@ -14,11 +14,11 @@ from django.core.exceptions import (
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.response import TemplateResponse
+from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from pydantic import BaseModel, Field
 
-from django.views import View
 from httpfault import Conflict, FieldError, TooManyRequests, UnprocessableContent
 from httpfault.adapters.django import json_body
 
