@@ -30,6 +30,7 @@ OLDEST = [
     "werkzeug==2.3.8",
     "django==4.2.*",
     "djangorestframework==3.14.0",
+    "httpx==0.27.2",
 ]
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q")
 

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 try:
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
-    from starlette.middleware import Middleware, body_limit
+    from starlette.middleware import Middleware
     from starlette.middleware.exceptions import ExceptionMiddleware
     from starlette.requests import Request
     from starlette.responses import Response
@@ -40,8 +40,12 @@ __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
 _JSON_TYPES = ("application/json",)
 # Starlette's body limiter signals "my own 413 went out" with this exception; it must
 # reach the limiter (outside us) untouched. No public name exists for it.
+try:
+    from starlette.middleware import body_limit as _body_limit
+except ImportError:  # pragma: no cover - Starlette before 1.0 has no body limiter
+    _body_limit = None  # type: ignore[assignment]
 _SIGNALS: tuple[type[BaseException], ...] = tuple(
-    t for t in (getattr(body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
+    t for t in (getattr(_body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
 )
 
 

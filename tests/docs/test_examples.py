@@ -46,13 +46,6 @@ def test_example_runs(block: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         exec(code, namespace)
 
 
-@pytest.mark.parametrize("block", SKIPPED, ids=[b.label(ROOT) for b in SKIPPED])
-def test_skipped_example(block: Block) -> None:
-    """A block opted out of running says why; the reason is reported as the skip reason."""
-    assert block.skip_reason, f"{block.label(ROOT)}: a no-run comment needs a reason"
-    pytest.skip(f"no-run: {block.label(ROOT)}: {block.skip_reason}")
-
-
 def test_examples_are_found() -> None:
     """The collector finds the examples (an empty docs tree would make the suite vacuous)."""
     labels = {b.label(ROOT).split(":")[0] for b in RUNNABLE}
