@@ -35,3 +35,24 @@ def assert_rendered(
     assert response.content == want.body
     for name, value in want.headers:
         assert response[name] == value, name
+
+
+def stream_reads_are_limited() -> bool:
+    """Whether DRF's streamed body reads hit DATA_UPLOAD_MAX_MEMORY_SIZE.
+
+    Recent Django security releases enforce the limit there; older releases only limit
+    ``request.body``, so DRF reads an oversized JSON body without complaint.
+    """
+    from django.core.exceptions import RequestDataTooBig
+    from django.test import RequestFactory, override_settings
+    from rest_framework.parsers import JSONParser
+    from rest_framework.request import Request
+
+    body = b"[" + b"1," * 50 + b"1]"
+    with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10):
+        raw = RequestFactory().post("/", data=body, content_type="application/json")
+        try:
+            _ = Request(raw, parsers=[JSONParser()]).data
+        except RequestDataTooBig:
+            return True
+    return False

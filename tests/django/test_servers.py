@@ -10,6 +10,7 @@ import pytest
 import httpfault
 from httpfault import Config, RequestInfo, render
 from tests.badinput import check_bad_inputs
+from tests.django.helpers import stream_reads_are_limited
 from tests.servers import Server, gunicorn, uvicorn
 
 pytestmark = pytest.mark.server
@@ -122,4 +123,8 @@ def test_bad_inputs(server: Server, path: str) -> None:
     seen = check_bad_inputs(server.url + path, server.alive, server.url + "/health")
     assert seen["malformed JSON"] == 400
     assert seen["wrong content type"] == 415
-    assert seen["10 MB body"] in (413, None)  # None: the server closed the connection
+    if path.startswith("/drf") and not stream_reads_are_limited():
+        # Older Django releases do not limit DRF's streamed reads: a 4xx all the same.
+        assert seen["10 MB body"] is None or 400 <= seen["10 MB body"] < 500
+    else:
+        assert seen["10 MB body"] in (413, None)  # None: the server closed the connection
