@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.http import HttpRequest, HttpResponseBase
 from django.test import Client, override_settings
+from django.utils.cache import patch_vary_headers
 
 from httpfault import Config
 
@@ -42,3 +44,50 @@ def test_django_instance_is_the_path_as_sent(extra: dict[str, str], instance: st
     response = Client(headers=RID).get("/no/a%2Fb", **extra)  # type: ignore[arg-type]
     assert response.status_code == 404
     assert json.loads(response.content)["instance"] == instance
+
+
+class TagMiddleware:
+    """Inner middleware adding a header, a ``Vary`` and a cookie to every response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response["X-Tag"] = "inner"
+        patch_vary_headers(response, ["Cookie"])
+        response.set_cookie("seen", "1")
+        return response
+
+
+@pytest.mark.parametrize(("fmt", "vary"), [("json", "Cookie"), ("auto", "Accept, Cookie")])
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [("DELETE", "/only-get-post", 405), ("GET", "/nope", 404), ("GET", "/conflict", 409)],
+)
+def test_django_error_keeps_headers_of_inner_middleware(
+    fmt: str, vary: str, method: str, path: str, status: int
+) -> None:
+    """When ErrorMiddleware replaces Django's own error response (the bare 405 of
+    require_http_methods), the headers, Vary and cookies that middleware below it set
+    survive: SecurityMiddleware's, a CORS middleware's, a session cookie."""
+    middleware = [
+        "httpfault.adapters.django.ErrorMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+        "tests.conformance.test_regressions.TagMiddleware",
+    ]
+    with override_settings(
+        ROOT_URLCONF="tests.django.urls",
+        HTTPFAULT={"CONFIG": Config(format=fmt)},  # type: ignore[arg-type]
+        MIDDLEWARE=middleware,
+    ):
+        response = Client(headers=RID).generic(method, path)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response["X-Request-ID"] == "reg-1"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Tag"] == "inner"
+    assert response["Vary"] == vary
+    assert response.cookies["seen"].value == "1"
+    if status == 405:
+        assert response["Allow"] == "GET, POST"
