@@ -86,6 +86,7 @@ def _django(urlconf: str) -> Callable[[Config], Sender]:
                 "django.middleware.security.SecurityMiddleware",
                 "django.middleware.common.CommonMiddleware",
                 "django.middleware.csrf.CsrfViewMiddleware",
+                "tests.conformance.apps.django_middleware.RaiseInMiddleware",
             ],
             "HTTPFAULT": {"CONFIG": config},
             "DATA_UPLOAD_MAX_MEMORY_SIZE": 2_621_440,  # Django's default (tests/django: 1 KB)

@@ -16,7 +16,7 @@ from .adapters import Reply, sender
 from .apps import common
 from .scenarios import Scenario
 
-__all__ = ["CONTRACT_HEADERS", "conforms", "expected_for", "normalized", "send"]
+__all__ = ["CONTRACT_HEADERS", "conforms", "contract_headers", "expected_for", "normalized", "send"]
 
 CONTRACT_HEADERS = (
     "Content-Type",
@@ -31,6 +31,12 @@ CONTRACT_HEADERS = (
 )
 """The headers the contract gives a meaning to: each must match exactly (or be absent)."""
 _GENERATED_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def contract_headers(config_name: str) -> tuple[str, ...]:
+    """:data:`CONTRACT_HEADERS`, with the config's request id header in its place."""
+    rid = common.CONFIGS[config_name].request_id_header or "X-Request-ID"
+    return tuple(rid if name == "X-Request-ID" else name for name in CONTRACT_HEADERS)
 
 
 def send(framework: str, scenario: Scenario, config_name: str) -> Reply:
@@ -54,13 +60,14 @@ def expected_for(
     request = RequestInfo(scenario.method, scenario.path.partition("?")[0], scenario.headers)
     request_id = resolve_request_id(config.replace(request_id_factory=None), request)
     if request_id is None:
-        request_id = reply.header("X-Request-ID") or ""
+        request_id = reply.header(config.request_id_header or "") or ""
         assert _GENERATED_ID.match(request_id), f"not a generated request id: {request_id!r}"
     error = (instead or scenario.expect)()
     rendered = render_with_id(error, config, request, request_id)
-    headers: dict[str, str | None] = dict.fromkeys(CONTRACT_HEADERS)
+    names = contract_headers(config_name)
+    headers: dict[str, str | None] = dict.fromkeys(names)
     for name, value in rendered.headers:
-        key = next(h for h in CONTRACT_HEADERS if h.lower() == name.lower())
+        key = next(h for h in names if h.lower() == name.lower())
         headers[key] = value if headers[key] is None else f"{headers[key]}, {value}"
     return rendered.status, headers, rendered.body
 
@@ -91,6 +98,7 @@ def conforms(reply: Reply, scenario: Scenario, config_name: str) -> dict[str, An
     return assert_conforms(
         reply.response,
         method=scenario.method,
+        request_id_header=common.CONFIGS[config_name].request_id_header,
         debug="debug" in config_name,
         required_headers=True,
     )

@@ -41,6 +41,8 @@ JSON_BODY = {"X-Request-ID": RID, "Content-Type": "application/json"}
 ALL = ("starlette", "fastapi", "flask", "django", "drf")
 FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
+CUSTOM = ("custom",)
+CUSTOM_RID = {"X-Correlation-ID": RID}
 
 
 @dataclass(frozen=True)
@@ -134,14 +136,14 @@ def _boom() -> HTTPError:
     return error
 
 
-def _signup_errors(data: object = None) -> Callable[[], HTTPError]:
-    """The 422 the core makes of validating *data* as a ``Signup`` with pydantic."""
+def _signup_errors(data: object = None, config: str = "json") -> Callable[[], HTTPError]:
+    """The error the core makes of validating *data* as a ``Signup`` (422 by default)."""
 
     def expect() -> HTTPError:
         try:
             common.Signup.model_validate(SIGNUP_INVALID_DATA if data is None else data)
         except ValidationError as exc:
-            return validation_error(exc)
+            return validation_error(exc, common.CONFIGS[config])
         raise AssertionError("the invalid signup validated")
 
     return expect
@@ -239,6 +241,31 @@ SCENARIOS: tuple[Scenario, ...] = (
              # DRF parses only the media types its parser classes declare.
              differs=(Differs(("drf",), "no DRF parser declares application/*+json",
                               DRF_POST.headers, expect=UnsupportedMediaType),)),
+    # Raised in the framework's own kind of middleware (inside httpfault's).
+    Scenario("middleware-409", "GET", "/c/ok", raised("s409"),
+             headers={"X-Request-ID": RID, common.RAISE_HEADER: "s409"}),
+    Scenario("middleware-500", "GET", "/c/ok", InternalServerError,
+             headers={"X-Request-ID": RID, common.RAISE_HEADER: "boom"}),
+    Scenario("middleware-custom", "GET", "/c/ok", raised("custom"),
+             headers={"X-Request-ID": RID, common.RAISE_HEADER: "custom"}),
+    # Every other Config knob: request id header, type_base, validation and malformed-body
+    # statuses.
+    Scenario("custom-409", "GET", "/c/raise/s409", raised("s409"), headers=CUSTOM_RID,
+             configs=CUSTOM, differs=(DRF_GET,)),
+    Scenario("custom-custom-type", "GET", "/c/raise/custom", raised("custom"),
+             headers=CUSTOM_RID, configs=CUSTOM, differs=(DRF_GET,)),
+    Scenario("custom-routing-404", "GET", "/c/nope", NotFound, headers=CUSTOM_RID,
+             configs=CUSTOM),
+    Scenario("custom-request-id-generated", "GET", "/c/nope", NotFound,
+             headers={"X-Request-ID": RID}, configs=CUSTOM),
+    Scenario("custom-validation", "POST", "/c/validate", _signup_errors(None, "custom"),
+             headers={**CUSTOM_RID, "Content-Type": "application/json"}, body=SIGNUP_INVALID,
+             configs=CUSTOM, differs=(DRF_POST,)),
+    Scenario("custom-malformed-json", "POST", "/c/validate", UnprocessableContent,
+             headers={**CUSTOM_RID, "Content-Type": "application/json"}, body=b"{",
+             configs=CUSTOM, differs=(DRF_POST,)),
+    Scenario("custom-mapped", "GET", "/c/raise/mapped", NotFound, headers=CUSTOM_RID,
+             configs=CUSTOM, differs=(DRF_GET,)),
     # HEAD: the same status and headers, no body.
     Scenario("head-409", "HEAD", "/c/raise/s409", raised("s409"),
              differs=(DRF_GET,)),

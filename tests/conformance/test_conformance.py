@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from .adapters import FRAMEWORKS, Reply, sender
-from .checks import CONTRACT_HEADERS, conforms, expected_for, normalized, send
+from .apps import common
+from .checks import conforms, contract_headers, expected_for, normalized, send
 from .scenarios import CASES, RID, Scenario
 
 _REPLIES: dict[tuple[str, str, str], Reply] = {}
@@ -47,7 +48,7 @@ def test_scenario_matches_render(framework: str, case: tuple[Scenario, str]) -> 
         headers.update(difference.headers)
     members = [d.member for d in differs if d.member]
     assert reply.status == status, reply.body
-    got = {name: reply.header(name) for name in CONTRACT_HEADERS}
+    got = {name: reply.header(name) for name in contract_headers(config_name)}
     assert got == headers
     assert normalized(reply.body, members) == normalized(body, members)
     if scenario.method == "HEAD":
@@ -91,10 +92,11 @@ def test_frameworks_agree(case: tuple[Scenario, str]) -> None:
         if any(d.expect is not None for d in scenario.differences(framework)):
             continue  # it answers another error: checked against that one alone
         reply = reply_for(framework, scenario, config_name)
-        rid = reply.header("X-Request-ID")
+        rid_name = common.CONFIGS[config_name].request_id_header
+        rid = reply.header(rid_name or "")
         headers = tuple(
-            (name, "<rid>" if name == "X-Request-ID" and rid else reply.header(name))
-            for name in CONTRACT_HEADERS
+            (name, "<rid>" if name == rid_name and rid else reply.header(name))
+            for name in contract_headers(config_name)
             if name not in skipped
         )
         body = normalized(reply.body, members)

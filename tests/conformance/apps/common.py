@@ -12,6 +12,9 @@ only thing that differs between the apps is the framework:
 - ``POST /c/validate``: reads the JSON body the framework's way and validates
   :class:`Signup` (FastAPI: as a body parameter);
 - ``GET /c/ok``: a success, which must be left alone.
+
+Every app also has a middleware (of the framework's own kind, inside httpfault's) that
+raises :func:`build` of the ``X-Raise-In-Middleware`` request header, if any.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from httpfault._classes import REGISTRY
 __all__ = [
     "CONFIGS",
     "HEADER_ARGS",
+    "RAISE_HEADER",
     "STASH",
     "STATUSES",
     "EmailTaken",
@@ -117,6 +121,10 @@ _NAMED: dict[str, Callable[[], BaseException]] = {
 }
 
 
+RAISE_HEADER = "X-Raise-In-Middleware"
+"""A request with this header makes the app's middleware raise ``build(<value>)``."""
+
+
 def build(name: str) -> BaseException:
     """The exception ``GET /c/raise/<name>`` raises: ``s<status>`` or a named one."""
     if name.startswith("s") and name[1:].isdigit():
@@ -145,5 +153,14 @@ CONFIGS: dict[str, Config] = {
     "auto": Config(format="auto", exception_map=_MAP),
     "json+debug": Config(format="json", debug=True, exception_map=_MAP),
     "problem+debug": Config(format="problem", debug=True, exception_map=_MAP),
+    # Every other knob an adapter must pass through to the core.
+    "custom": Config(
+        format="problem",
+        request_id_header="X-Correlation-ID",
+        type_base="https://errors.example.com/",
+        validation_status=400,
+        malformed_body_status=422,
+        exception_map=_MAP,
+    ),
 }
 """The configs the suite runs under, by name; every app is built once per config."""

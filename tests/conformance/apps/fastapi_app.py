@@ -10,6 +10,7 @@ from httpfault import Config
 from httpfault.adapters.fastapi import install
 
 from . import common
+from .starlette_app import RaiseInMiddleware
 
 OWN = {
     "forbidden": lambda: HTTPException(403),
@@ -20,6 +21,7 @@ OWN = {
 def make(config: Config) -> FastAPI:
     """A FastAPI app with the conformance routes and httpfault installed with *config*."""
     app = FastAPI()
+    app.add_middleware(RaiseInMiddleware)
     install(app, config)
 
     # FastAPI's @app.get accepts GET only; HEAD is opted into per route.

@@ -22,6 +22,12 @@ def make(config: Config) -> Flask:
     app = Flask(__name__)
     HTTPFault(app, config)
 
+    @app.before_request
+    def raise_in_middleware() -> None:
+        name = request.headers.get(common.RAISE_HEADER)
+        if name:
+            raise common.build(name)
+
     @app.get("/c/raise/<name>")
     def raise_named(name: str) -> NoReturn:
         raise common.build(name)

@@ -7,6 +7,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from httpfault import Config
 from httpfault.adapters.starlette import install, read_json
@@ -40,6 +41,19 @@ async def validate(request: Request) -> Response:
     return JSONResponse(signup.model_dump())
 
 
+class RaiseInMiddleware:
+    """Pure ASGI middleware raising what the request's ``X-Raise-In-Middleware`` names."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        for name, value in scope.get("headers", ()):
+            if name == common.RAISE_HEADER.lower().encode():
+                raise common.build(value.decode())
+        await self.app(scope, receive, send)
+
+
 def make(config: Config) -> Starlette:
     """A Starlette app with the conformance routes and httpfault installed with *config*."""
     app = Starlette(
@@ -52,5 +66,6 @@ def make(config: Config) -> Starlette:
             Route("/c/validate", validate, methods=["POST"]),
         ]
     )
+    app.add_middleware(RaiseInMiddleware)
     install(app, config)
     return app
