@@ -164,6 +164,8 @@ FASTAPI_NOT_AN_OBJECT = _whole_body(
 
 SIGNUP_INVALID_DATA = {"email": 5, "tags": ["ok", 3], "a/b~c": "x"}
 SIGNUP_INVALID = b'{"email": 5, "tags": ["ok", 3], "a/b~c": "x"}'
+SCORES = b'{"email": "a", "age": 1, "tags": [], "scores": {"a/b~c": "x", "\\ud800%": "y"}}'
+SCORES_DATA = {"email": "a", "age": 1, "tags": [], "scores": {"a/b~c": "x", "\ud800%": "y"}}
 
 
 def _status(status: int) -> Scenario:
@@ -215,6 +217,10 @@ SCENARIOS: tuple[Scenario, ...] = (
              body=b'{"email": "a@b", ', differs=(DRF_POST,)),
     Scenario("validation-422", "POST", "/c/validate", _signup_errors(), headers=JSON_BODY,
              body=SIGNUP_INVALID, differs=(DRF_POST,)),
+    # Field errors at names taken from the request: escaped (~0, ~1, percent), and a lone
+    # surrogate (which no UTF-8 pointer can hold) replaced.
+    Scenario("validation-request-keys", "POST", "/c/validate", _signup_errors(SCORES_DATA),
+             headers=JSON_BODY, body=SCORES, differs=(DRF_POST,)),
     Scenario("invalid-utf8-json", "POST", "/c/validate", BadRequest, headers=JSON_BODY,
              body=b'{"email": "\xff\xfe"}', differs=(DRF_POST,)),
     Scenario("deeply-nested-json", "POST", "/c/validate", BadRequest, headers=JSON_BODY,

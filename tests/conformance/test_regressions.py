@@ -8,9 +8,15 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.http import HttpRequest, HttpResponseBase
 from django.test import Client, override_settings
+from django.urls import path
 from django.utils.cache import patch_vary_headers
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from httpfault import Config
+from httpfault.testing import assert_conforms
 
 RID = {"X-Request-ID": "reg-1"}
 
@@ -91,3 +97,36 @@ def test_django_error_keeps_headers_of_inner_middleware(
     assert response.cookies["seen"].value == "1"
     if status == 405:
         assert response["Allow"] == "GET, POST"
+
+
+class ScoresSerializer(serializers.Serializer):
+    """A DRF serializer whose errors are keyed by names taken from the request."""
+
+    scores = serializers.DictField(child=serializers.IntegerField())
+
+
+class Scores(APIView):
+    """Validates ``ScoresSerializer``."""
+
+    def post(self, request: Request) -> Response:
+        ScoresSerializer(data=request.data).is_valid(raise_exception=True)
+        return Response({})
+
+
+urlpatterns = [path("scores", Scores.as_view())]
+
+
+def test_drf_error_at_a_key_with_a_lone_surrogate() -> None:
+    """A DictField error at a JSON key holding a lone surrogate answers 422 with a valid
+    pointer (the key's surrogate as U+FFFD), not a 500."""
+    with override_settings(
+        ROOT_URLCONF="tests.conformance.test_regressions",
+        HTTPFAULT={"CONFIG": Config()},
+        MIDDLEWARE=["httpfault.adapters.django.ErrorMiddleware"],
+    ):
+        response = Client(headers=RID, raise_request_exception=False).post(
+            "/scores", data=b'{"scores": {"\\ud800/": "x"}}', content_type="application/json"
+        )
+    assert response.status_code == 422
+    body = assert_conforms(response)
+    assert body["error"]["errors"][0]["pointer"] == "#/scores/%EF%BF%BD~1"

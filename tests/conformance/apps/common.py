@@ -86,6 +86,7 @@ class Signup(BaseModel):
     age: int
     tags: list[str]
     odd_name: int = Field(0, alias="a/b~c")
+    scores: dict[str, int] = Field(default_factory=dict)
 
 
 def field_errors() -> list[FieldError]:
