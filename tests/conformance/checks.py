@@ -67,8 +67,10 @@ def expected_for(
     names = contract_headers(config_name)
     headers: dict[str, str | None] = dict.fromkeys(names)
     for name, value in rendered.headers:
-        key = next(h for h in names if h.lower() == name.lower())
-        headers[key] = value if headers[key] is None else f"{headers[key]}, {value}"
+        # The error's own headers (Cache-Control, Link...) must come through as well.
+        key = next((h for h in headers if h.lower() == name.lower()), name)
+        known = headers.get(key)
+        headers[key] = value if known is None else f"{known}, {value}"
     return rendered.status, headers, rendered.body
 
 

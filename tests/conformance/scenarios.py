@@ -202,6 +202,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     _named("hidden"),  # a 5xx detail is not exposed; Retry-After kept
     _named("exposed"),  # ... unless expose=True
     _named("bare"),  # no detail: the catalogue's sentence
+    _named("headers"),  # the error's own headers come through
     Scenario("mapped", "GET", "/c/raise/mapped", NotFound, differs=(DRF_GET,)),
     Scenario("unhandled-500", "GET", "/c/raise/boom", InternalServerError, differs=(DRF_GET,)),
     Scenario("query-not-instance", "GET", "/c/raise/s409?page=2&q=x y",
@@ -282,6 +283,8 @@ SCENARIOS: tuple[Scenario, ...] = (
              headers={}, differs=(DRF_GET,)),
     Scenario("request-id-unsafe", "GET", "/c/nope", NotFound,
              headers={"X-Request-ID": "<script>alert(1)</script>"}),
+    Scenario("request-id-too-long", "GET", "/c/nope", NotFound,
+             headers={"X-Request-ID": "a" * 129}),
     Scenario("request-id-lowercase-header", "GET", "/c/raise/s409",
              raised("s409"), headers={"x-request-id": RID},
              differs=(DRF_GET,)),

@@ -48,7 +48,7 @@ def test_scenario_matches_render(framework: str, case: tuple[Scenario, str]) -> 
         headers.update(difference.headers)
     members = [d.member for d in differs if d.member]
     assert reply.status == status, reply.body
-    got = {name: reply.header(name) for name in contract_headers(config_name)}
+    got = {name: reply.header(name) for name in headers}
     assert got == headers
     assert normalized(reply.body, members) == normalized(body, members)
     if scenario.method == "HEAD":

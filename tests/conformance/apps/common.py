@@ -119,6 +119,14 @@ _NAMED: dict[str, Callable[[], BaseException]] = {
     "hidden": lambda: ServiceUnavailable("db-3 is down", retry_after=5),
     "exposed": lambda: ServiceUnavailable("Maintenance until 14:00", expose=True),
     "bare": NotFound,
+    "headers": lambda: Conflict(
+        "Try again later",
+        headers={
+            "Cache-Control": "no-store",
+            "X-RateLimit-Remaining": "0",
+            "Link": '</docs/errors/conflict>; rel="help"',
+        },
+    ),
 }
 
 
