@@ -50,7 +50,28 @@ def options_for(request: Any) -> Options:
 
 def request_info(request: HttpRequest) -> RequestInfo:
     """What rendering needs to know of a Django request."""
-    return RequestInfo(request.method or "GET", request.path, MetaHeaders(request.META))
+    return RequestInfo(request.method or "GET", _path(request), MetaHeaders(request.META))
+
+
+def _path(request: HttpRequest) -> str:
+    """The path as the client sent it, when the server tells (``RAW_URI``, ``REQUEST_URI``).
+
+    ``request.path`` is decoded (WSGI's ``PATH_INFO``): ``/a%2Fb`` would come back as
+    ``/a/b``, another resource. gunicorn gives ``RAW_URI``, uWSGI and mod_wsgi
+    ``REQUEST_URI``; without either, ``request.path`` is the best there is.
+    """
+    meta = request.META
+    raw = meta.get("RAW_URI") or meta.get("REQUEST_URI")
+    if not (isinstance(raw, str) and raw.startswith("/")):
+        return request.path
+    path = raw.partition("?")[0]
+    if path.isascii():
+        return path
+    # WSGI strings carry the raw bytes as latin-1; the path's own bytes are UTF-8.
+    try:
+        return path.encode("latin-1").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return path
 
 
 _UNPREFIXED = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})

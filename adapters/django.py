@@ -34,6 +34,7 @@ try:
     from django.core.signals import got_request_exception
     from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
     from django.http import HttpResponseNotFound as _NotFoundResponse
+    from django.utils.cache import patch_vary_headers
     from django.views import csrf as _csrf
     from django.views import defaults as _defaults
     from django.views.debug import ExceptionReporter
@@ -128,13 +129,34 @@ class ErrorMiddleware:
             return response
         quiet = bool(getattr(response, "_has_been_logged", False))
         if isinstance(exc, BaseException):
-            return respond(request, exc, self.options, quiet=quiet)
-        if isinstance(response, HttpResponseNotAllowed):
-            allow = [m for m in response["Allow"].split(",") if m.strip()]
-            return respond(request, MethodNotAllowed(allow=allow), self.options, quiet=quiet)
-        if isinstance(response, _NotFoundResponse) and request.resolver_match is None:
-            return respond(request, NotFound(), self.options, quiet=quiet)  # routing 404
-        return response
+            error: BaseException = exc
+        elif isinstance(response, HttpResponseNotAllowed):
+            error = MethodNotAllowed(allow=[m for m in response["Allow"].split(",") if m.strip()])
+        elif isinstance(response, _NotFoundResponse) and request.resolver_match is None:
+            error = NotFound()  # routing 404
+        else:
+            return response
+        return _keep_headers(respond(request, error, self.options, quiet=quiet), response)
+
+
+_REPLACED_HEADERS = frozenset({"content-type", "content-length", "content-language"})
+
+
+def _keep_headers(new: ErrorResponse, old: HttpResponseBase) -> ErrorResponse:
+    """*new* with the headers and cookies that middleware below put on *old*.
+
+    Security headers, CORS headers, ``Vary`` and cookies set by the middleware between
+    this one and the view must survive the replacement of Django's error response.
+    """
+    for name, value in old.items():
+        lowered = name.lower()
+        if lowered == "vary":
+            patch_vary_headers(new, [v.strip() for v in value.split(",") if v.strip()])
+        elif lowered not in _REPLACED_HEADERS and not new.has_header(name):
+            new[name] = value
+    for key, morsel in old.cookies.items():
+        new.cookies[key] = morsel
+    return new
 
 
 class _RecordingReporter(ExceptionReporter):

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
+from ._json import fix_text
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -30,9 +32,21 @@ def json_pointer(path: Iterable[str | int]) -> str:
     for token in path:
         text = token if token.__class__ is str else str(token)
         if not _plain(text):  # most field names and every index need no escaping at all
-            text = quote(text.replace("~", "~0").replace("/", "~1"), safe=_FRAGMENT_SAFE)
+            text = _quote(text.replace("~", "~0").replace("/", "~1"))
         parts.append(text)
     return "#/" + "/".join(parts) if parts else "#"
+
+
+def _quote(text: str) -> str:
+    """Percent-encode *text* for a URI fragment; a lone surrogate becomes U+FFFD.
+
+    Names can come from the request (the keys of a JSON object hold any string, lone
+    surrogates included), and such a name has no UTF-8 form to percent-encode.
+    """
+    try:
+        return quote(text, safe=_FRAGMENT_SAFE)
+    except UnicodeEncodeError:
+        return quote(fix_text(text), safe=_FRAGMENT_SAFE)
 
 
 class FieldError:
@@ -66,7 +80,7 @@ class FieldError:
             if pointer.startswith("#"):
                 resolved = pointer
             elif pointer.startswith("/"):
-                resolved = "#" + quote(pointer, safe=_FRAGMENT_SAFE)
+                resolved = "#" + _quote(pointer)
             else:
                 resolved = json_pointer((pointer,))
         else:

@@ -1,0 +1,140 @@
+"""The adapters under test: ONE line each in :data:`ADAPTERS`.
+
+Each entry turns a :class:`~httpfault.Config` into a :data:`Sender`: a function sending
+one request to that framework's conformance app (``apps/``) through the framework's
+own test client and returning a :class:`Reply`. Apps and clients are built once per
+config and kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.test import Client as DjangoClient
+from django.test import override_settings
+from starlette.testclient import TestClient
+
+from httpfault import Config
+
+from .apps import common, fastapi_app, flask_app, starlette_app
+
+__all__ = ["ADAPTERS", "FRAMEWORKS", "Reply", "Sender", "close", "sender"]
+
+_OPEN = contextlib.ExitStack()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One response, whatever the framework: status, headers as sent, body bytes."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    response: Any
+    """The test client's own response object (for ``httpfault.testing``)."""
+
+    def header(self, name: str) -> str | None:
+        """All values of header *name* (case-insensitive), joined by ``", "``; or ``None``."""
+        lowered = name.lower()
+        values = [value for key, value in self.headers if key.lower() == lowered]
+        return ", ".join(values) if values else None
+
+
+Sender = Callable[[str, str, Mapping[str, str], bytes | None], Reply]
+"""``send(method, path, headers, body) -> Reply``; ``Content-Type`` travels in *headers*."""
+
+
+def _asgi(make: Callable[[Config], Any]) -> Callable[[Config], Sender]:
+    def for_config(config: Config) -> Sender:
+        client = TestClient(make(config), raise_server_exceptions=False)
+        # Entered once: one event loop thread for all its requests, not one per request.
+        _OPEN.enter_context(client)
+
+        def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+            response = client.request(method, path, headers=dict(headers), content=body)
+            items = list(response.headers.multi_items())
+            return Reply(response.status_code, items, response.content, response)
+
+        return send
+
+    return for_config
+
+
+def _flask(config: Config) -> Sender:
+    client = flask_app.make(config).test_client()
+
+    def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+        response = client.open(path, method=method, headers=dict(headers), data=body)
+        items = response.headers.to_wsgi_list()
+        return Reply(response.status_code, items, response.get_data(), response)
+
+    return send
+
+
+def _django(urlconf: str) -> Callable[[Config], Sender]:
+    def for_config(config: Config) -> Sender:
+        client = DjangoClient(raise_request_exception=False)
+        overrides = {
+            "ROOT_URLCONF": urlconf,
+            # The documented set-up: ErrorMiddleware first, then Django's usual ones.
+            "MIDDLEWARE": [
+                "httpfault.adapters.django.ErrorMiddleware",
+                "django.middleware.security.SecurityMiddleware",
+                "django.middleware.common.CommonMiddleware",
+                "django.middleware.csrf.CsrfViewMiddleware",
+                "tests.conformance.apps.django_middleware.RaiseInMiddleware",
+            ],
+            "HTTPFAULT": {"CONFIG": config},
+            "DATA_UPLOAD_MAX_MEMORY_SIZE": 2_621_440,  # Django's default (tests/django: 1 KB)
+        }
+
+        def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+            extra = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+            content_type = next(
+                (v for k, v in headers.items() if k.lower() == "content-type"), None
+            )
+            with override_settings(**overrides):
+                response = client.generic(
+                    method,
+                    path,
+                    data=body or b"",
+                    content_type=content_type or "application/octet-stream",
+                    headers=extra,
+                    RAW_URI=path,  # the request target as sent, as gunicorn passes it
+                    # Django's client drops the content type of an empty body; servers don't.
+                    **({"CONTENT_TYPE": content_type} if content_type else {}),
+                )
+            items = list(response.headers.items())
+            return Reply(response.status_code, items, response.content, response)
+
+        return send
+
+    return for_config
+
+
+ADAPTERS: dict[str, Callable[[Config], Sender]] = {
+    "starlette": _asgi(starlette_app.make),
+    "fastapi": _asgi(fastapi_app.make),
+    "flask": _flask,
+    "django": _django("tests.conformance.apps.django_urls"),
+    "drf": _django("tests.conformance.apps.drf_urls"),
+}
+"""Framework name -> how to build its sender for a config. A new adapter is one line."""
+
+FRAMEWORKS: tuple[str, ...] = tuple(ADAPTERS)
+
+
+@functools.cache
+def sender(framework: str, config_name: str) -> Sender:
+    """The (cached) sender of *framework*'s app under ``common.CONFIGS[config_name]``."""
+    return ADAPTERS[framework](common.CONFIGS[config_name])
+
+
+def close() -> None:
+    """Close the test clients kept open (their event loop threads), and forget them."""
+    sender.cache_clear()
+    _OPEN.close()

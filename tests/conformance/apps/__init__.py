@@ -1,0 +1,1 @@
+"""One small app per framework, all exposing the same ``/c/...`` routes (see ``common``)."""
