@@ -110,6 +110,8 @@ class HTTPError(Exception):
             self.args = ()
         self.detail = detail
         if code is not None:
+            if not code or not isinstance(code, str):
+                raise ValueError("code must be a non-empty string")
             self.code = code
         if type is not None:
             self.type = type

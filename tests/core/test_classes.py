@@ -162,6 +162,14 @@ def test_bad_header_names_and_types_are_refused() -> None:
         Conflict(headers={"X-Count": 3})  # type: ignore[dict-item]
 
 
+def test_code_must_be_a_non_empty_string() -> None:
+    """An empty or non-string code is refused: every body needs a code to program against."""
+    with pytest.raises(ValueError, match="non-empty"):
+        Conflict(code="")
+    with pytest.raises(ValueError, match="non-empty"):
+        Conflict(code=3)  # type: ignore[arg-type]
+
+
 def test_bad_argument_types_are_refused() -> None:
     """A non-string detail or a non-FieldError item in errors is a TypeError."""
     with pytest.raises(TypeError, match="detail must be a str"):
