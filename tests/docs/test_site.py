@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("mkdocs", reason="the docs tools come with the dev extra")
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT = 120
 
