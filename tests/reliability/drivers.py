@@ -54,14 +54,26 @@ def asgi_scope(method: str, path: str, headers: dict[str, str], body: bytes) -> 
 
 
 async def asgi_request(
-    app: Any, method: str, path: str, headers: dict[str, str], body: bytes = b""
+    app: Any,
+    method: str,
+    path: str,
+    headers: dict[str, str],
+    body: bytes = b"",
+    *,
+    interleave: bool = False,
 ) -> Answer:
-    """Send one request to an ASGI *app*; the whole response, or what was sent of it."""
+    """Send one request to an ASGI *app*; the whole response, or what was sent of it.
+
+    With *interleave*, every ``receive()`` and ``send()`` first yields to the event loop,
+    so concurrent requests take turns in the middle of each other.
+    """
     scope = asgi_scope(method, path, headers, body)
     sent = False
 
     async def receive() -> dict[str, Any]:
         nonlocal sent
+        if interleave:
+            await asyncio.sleep(0)
         if sent:
             await asyncio.sleep(3600)  # a client that waits: no disconnect
         sent = True
@@ -73,6 +85,8 @@ async def asgi_request(
 
     async def send(message: dict[str, Any]) -> None:
         nonlocal status
+        if interleave:
+            await asyncio.sleep(0)
         if message["type"] == "http.response.start":
             status = message["status"]
             out.extend((k.decode("latin-1"), v.decode("latin-1")) for k, v in message["headers"])
