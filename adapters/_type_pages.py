@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from httpfault import Config, HTTPError
 from httpfault._catalog_data import TEXTS
 
-__all__ = ["CONTENT_TYPE", "TypePage", "type_pages"]
+__all__ = ["CONTENT_TYPE", "TypePage", "error_classes", "type_pages"]
 
 CONTENT_TYPE = "text/html; charset=utf-8"
 ABOUT_BLANK = "about:blank"
@@ -44,15 +44,8 @@ def type_pages(classes: Iterable[type[HTTPError]], config: Config) -> list[TypeP
     URI of its own, a URI with no path to serve (``urn:``, ``tag:``), or two classes on
     one path.
     """
-    if isinstance(classes, (bool, str, type)):
-        raise TypeError(
-            "serve_types takes the HTTPError subclasses to document, e.g. [EmailTaken], "
-            f"not {classes!r}"
-        )
     pages: dict[str, TypePage] = {}
-    for cls in classes:
-        if not (isinstance(cls, type) and issubclass(cls, HTTPError)):
-            raise TypeError(f"serve_types takes HTTPError subclasses, not {cls!r}")
+    for cls in error_classes(classes):
         uri = cls.type or (config.type_base + cls.code if config.type_base else None)
         if not uri or uri == ABOUT_BLANK:
             raise ValueError(f"{cls.__name__} has no problem type URI of its own to serve")
@@ -68,6 +61,20 @@ def type_pages(classes: Iterable[type[HTTPError]], config: Config) -> list[TypeP
             )
         pages[parts.path] = TypePage(parts.path, cls, uri, _page(cls, uri))
     return list(pages.values())
+
+
+def error_classes(classes: Iterable[type[HTTPError]]) -> tuple[type[HTTPError], ...]:
+    """*classes* as a tuple, once checked to hold ``HTTPError`` subclasses only."""
+    if isinstance(classes, (bool, str, type)):
+        raise TypeError(
+            "serve_types takes the HTTPError subclasses to document, e.g. [EmailTaken], "
+            f"not {classes!r}"
+        )
+    result = tuple(classes)
+    for cls in result:
+        if not (isinstance(cls, type) and issubclass(cls, HTTPError)):
+            raise TypeError(f"serve_types takes HTTPError subclasses, not {cls!r}")
+    return result
 
 
 def _page(cls: type[HTTPError], uri: str) -> bytes:
