@@ -93,10 +93,10 @@ def async_runner(adapter: str, app: Any, driver: AsgiDriver) -> Runner:
     return lambda start, count: driver.run(batch(start, count))
 
 
-def measure(run: Runner, errors: int) -> dict[str, Any]:
+def measure(run: Runner, errors: int, warm_up: int = WARM_UP) -> dict[str, Any]:
     """Warm up, then trace memory over *errors* requests."""
     with capture_logs(*LOGGERS) as logs:
-        run(0, WARM_UP)
+        run(0, warm_up)
         gc.collect()
         tracemalloc.start()
         try:
@@ -105,7 +105,7 @@ def measure(run: Runner, errors: int) -> dict[str, Any]:
             snapshot = tracemalloc.take_snapshot()
             logged, tracebacks = logs.count, logs.with_traceback
             started = time.perf_counter()
-            run(WARM_UP, errors)
+            run(warm_up, errors)
             seconds = time.perf_counter() - started
             gc.collect()
             growth = tracemalloc.get_traced_memory()[0] - before
@@ -120,7 +120,7 @@ def measure(run: Runner, errors: int) -> dict[str, Any]:
         "growth": growth,
         "logged": logs.count - logged,
         "tracebacks": logs.with_traceback - tracebacks,
-        "crashes": sum(1 for i in range(WARM_UP, WARM_UP + errors) if MIX[i % len(MIX)].name
+        "crashes": sum(1 for i in range(warm_up, warm_up + errors) if MIX[i % len(MIX)].name
                        == "crash"),
         "seconds": round(seconds, 1),
         "top": top,

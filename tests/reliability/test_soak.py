@@ -21,8 +21,6 @@ import pytest
 from tests.reliability.scenarios import ADAPTERS
 from tests.servers import ROOT
 
-pytestmark = pytest.mark.slow
-
 ERRORS = int(os.environ.get("SOAK_ERRORS", "100000"))
 LIMIT = 1024 * 1024
 TIMEOUT = 900.0
@@ -48,6 +46,7 @@ def results() -> dict[str, dict[str, Any]]:
         return dict(zip(ADAPTERS, pool.map(_soak, ADAPTERS)))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("adapter", ADAPTERS)
 def test_soak(adapter: str, results: dict[str, dict[str, Any]]) -> None:
     """100,000 mixed errors: every answer as expected, each 500 logged once, growth < 1 MB."""
@@ -59,3 +58,23 @@ def test_soak(adapter: str, results: dict[str, dict[str, Any]]) -> None:
     assert result["tracebacks"] == result["crashes"]
     assert result["logged"] >= ERRORS
     assert result["growth"] < LIMIT, "\n".join(result["top"])
+
+
+def test_soak_sees_a_leak() -> None:
+    """The measurement can fail: a hook that keeps every error (and so its traceback's
+    frames) alive grows traced memory past 1 MB within 600 errors (about 3 KB each)."""
+    from httpfault import HTTPError
+    from tests.reliability.asgi_apps import make_starlette
+    from tests.reliability.drivers import AsgiDriver
+    from tests.reliability.scenarios import CONFIG
+    from tests.reliability.soak import async_runner, measure
+
+    kept: list[HTTPError] = []
+    app = make_starlette(CONFIG.replace(on_error=lambda error, request: kept.append(error)))
+    driver = AsgiDriver()
+    try:
+        result = measure(async_runner("starlette", app, driver), 600, warm_up=60)
+    finally:
+        driver.close()
+    assert result["growth"] >= LIMIT, result["growth"]
+    assert any("_errors.py" in line or "asgi_apps.py" in line for line in result["top"])
