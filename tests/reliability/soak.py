@@ -5,7 +5,8 @@ A rotation of error scenarios (404, a custom 409, 422 with field errors, 429 wit
 the adapter by its cheapest in-process path: direct ASGI calls, or the WSGI callable
 (Flask's app, Django's handler). After a warm-up, memory is traced with ``tracemalloc``
 over all the errors, ``gc.collect()`` before each reading. Prints one JSON line: the
-traced growth in bytes, the errors sent, the tracebacks logged, the seconds taken, and
+traced growth in bytes, the errors sent, the tracebacks logged, the seconds taken (wall
+clock and CPU), and
 on a growth of 1 MB or more the largest allocation sites.
 
 Each adapter runs in its own process, so no other test's state (or pytest's log
@@ -104,9 +105,9 @@ def measure(run: Runner, errors: int, warm_up: int = WARM_UP) -> dict[str, Any]:
             before = tracemalloc.get_traced_memory()[0]
             snapshot = tracemalloc.take_snapshot()
             logged, tracebacks = logs.count, logs.with_traceback
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             run(warm_up, errors)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             gc.collect()
             growth = tracemalloc.get_traced_memory()[0] - before
             top: list[str] = []
@@ -123,6 +124,7 @@ def measure(run: Runner, errors: int, warm_up: int = WARM_UP) -> dict[str, Any]:
         "crashes": sum(1 for i in range(warm_up, warm_up + errors) if MIX[i % len(MIX)].name
                        == "crash"),
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(cpu, 1),
         "top": top,
     }  # fmt: skip
 

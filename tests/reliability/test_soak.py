@@ -52,7 +52,8 @@ def test_soak(adapter: str, results: dict[str, dict[str, Any]]) -> None:
     """100,000 mixed errors: every answer as expected, each 500 logged once, growth < 1 MB."""
     result = results[adapter]
     assert "failure" not in result, result.get("failure")
-    print(f"{adapter}: {result['errors']} errors in {result['seconds']} s, "
+    print(f"{adapter}: {result['errors']} errors in {result['seconds']} s "
+          f"({result['cpu_seconds']} s CPU), "
           f"traced growth {result['growth']} bytes")  # fmt: skip
     assert result["errors"] == ERRORS
     assert result["tracebacks"] == result["crashes"]
