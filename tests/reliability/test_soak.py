@@ -29,10 +29,13 @@ TIMEOUT = 900.0
 def _soak(adapter: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
            os.environ.get("PYTHONPATH")]))}  # fmt: skip
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.reliability.soak", adapter, str(ERRORS)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False,
-    )  # fmt: skip
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.reliability.soak", adapter, str(ERRORS)],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"failure": f"the soak of {adapter} took over {TIMEOUT:.0f} s"}
     if done.returncode != 0:
         return {"failure": done.stdout[-3000:] + done.stderr[-3000:]}
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
