@@ -13,6 +13,9 @@ httpfault in the root URLconf::
     handler404 = "httpfault.adapters.django.handler404"
     handler500 = "httpfault.adapters.django.handler500"
 
+``urlpatterns += problem_type_urls([EmailTaken])`` serves a small HTML page at each
+custom problem type's URI path.
+
 The middleware answers what views raise (``process_exception``), the routing 404 and the
 bare 405 of ``require_http_methods``; the error views answer what Django turns into a
 response outside views (other middleware, the URL resolver). Paths not converted (see
@@ -54,6 +57,7 @@ from httpfault import (
 
 from ._django_respond import OPTIONS_ATTR, ErrorResponse, options_for, respond
 from ._django_settings import Options, current_options
+from ._django_types import problem_type_urls
 
 __all__ = [
     "ErrorMiddleware",
@@ -64,6 +68,7 @@ __all__ = [
     "handler404",
     "handler500",
     "json_body",
+    "problem_type_urls",
 ]
 
 _EXCEPTION_ATTR = "_httpfault_exception"

@@ -8,7 +8,7 @@ document lists every error an operation can answer, in the installed format.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 try:
@@ -74,7 +74,9 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
         ) or super()._is_default_handler(handler)
 
 
-def install(app: FastAPI, config: Config | None = None) -> Config:
+def install(
+    app: FastAPI, config: Config | None = None, *, serve_types: Iterable[type[HTTPError]] = ()
+) -> Config:
     """Make every error *app* answers, and its OpenAPI document, follow the contract.
 
     Everything :func:`httpfault.adapters.starlette.install` does, plus FastAPI's
@@ -82,7 +84,11 @@ def install(app: FastAPI, config: Config | None = None) -> Config:
     replaced by httpfault's, shared schemas become components, and every operation
     lists 422 and 400 where it takes input and 500 everywhere. Routes added after
     ``install()`` are documented the same way. Returns the config in use.
+
+    *serve_types* lists custom problem types whose HTML pages to serve at their type
+    URI's path (see :func:`httpfault.adapters.starlette.install`); the pages stay out of
+    the OpenAPI document.
     """
-    cfg = _starlette.install(app, config, middleware=ErrorMiddleware)
+    cfg = _starlette.install(app, config, middleware=ErrorMiddleware, serve_types=serve_types)
     install_openapi(app, cfg)
     return cfg

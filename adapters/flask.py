@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 try:
     from flask import Flask, got_request_exception, request
@@ -30,6 +30,7 @@ from httpfault._handling import handle
 
 from ._flask_convert import from_werkzeug, is_json_too_deep
 from ._flask_request import request_info
+from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
 
 __all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState"]
 
@@ -46,21 +47,36 @@ class HTTPFault:
     *config* applies to every app the extension is initialised on; a per-app
     ``app.config["HTTPFAULT"]`` (a dict of :class:`~httpfault.Config` field names, or a
     ``Config``) is read by :meth:`init_app` and overrides it.
+
+    *serve_types* lists custom problem types (``HTTPError`` subclasses with their own
+    ``type``, or a ``ProblemRegistry``): ``GET`` on the path of each type URI answers a
+    small HTML page documenting it, on every app the extension is initialised on.
     """
 
-    def __init__(self, app: Flask | None = None, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        app: Flask | None = None,
+        config: Config | None = None,
+        *,
+        serve_types: Iterable[type[HTTPError]] = (),
+    ) -> None:
         if config is not None and not isinstance(config, Config):
             raise TypeError(f"config must be a httpfault.Config, not {type(config).__name__}")
         self.config = config
+        self.serve_types = error_classes(serve_types)
         if app is not None:
             self.init_app(app)
 
     def init_app(self, app: Flask) -> None:
         """Install on *app*: state in ``app.extensions["httpfault"]``, one error handler."""
         config = resolve_config(self.config, app.config.get(CONFIG_KEY))
+        pages = type_pages(self.serve_types, config)
         state = HTTPFaultState(app, config, self)
         app.extensions[EXTENSION_KEY] = state
         app.register_error_handler(Exception, state.handle_exception)
+        for number, page in enumerate(pages):
+            app.add_url_rule(page.path, f"httpfault_problem_type_{number}", _page_view(page),
+                             methods=["GET"])  # fmt: skip
 
     @staticmethod
     def config_for(app: Flask) -> Config:
@@ -69,6 +85,15 @@ class HTTPFault:
         if not isinstance(state, HTTPFaultState):
             raise RuntimeError("httpfault is not installed on this app: call HTTPFault(app)")
         return state.config
+
+
+def _page_view(page: TypePage) -> Callable[[], WerkzeugResponse]:
+    """The view answering ``GET`` (and ``HEAD``) on a problem type's page."""
+
+    def view() -> WerkzeugResponse:
+        return WerkzeugResponse(page.body, content_type=CONTENT_TYPE)
+
+    return view
 
 
 def resolve_config(base: Config | None, setting: object) -> Config:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 try:
@@ -20,6 +20,7 @@ try:
     from starlette.middleware.exceptions import ExceptionMiddleware
     from starlette.requests import Request
     from starlette.responses import Response
+    from starlette.routing import Route
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 except ImportError as exc:  # pragma: no cover - exercised without starlette installed
     raise ImportError(
@@ -34,6 +35,7 @@ from httpfault._handling import handle
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
 from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
+from ._type_pages import TypePage, type_pages
 
 __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
 
@@ -206,7 +208,11 @@ def _last_resort(app: Starlette, config: Config) -> Callable[[Request, Exception
 
 
 def install(
-    app: Starlette, config: Config | None = None, *, middleware: type[ErrorMiddleware] | None = None
+    app: Starlette,
+    config: Config | None = None,
+    *,
+    middleware: type[ErrorMiddleware] | None = None,
+    serve_types: Iterable[type[HTTPError]] = (),
 ) -> Config:
     """Make every error *app* answers follow the httpfault contract; return the config.
 
@@ -216,9 +222,14 @@ def install(
     in the contract too. Middleware added after ``install()`` sit outside: their errors
     reach Starlette's ``ServerErrorMiddleware``, which httpfault also answers for (with
     the contract's body) but which re-raises them to the server.
+
+    *serve_types* lists custom problem types (``HTTPError`` subclasses with their own
+    ``type``, or a ``ProblemRegistry``): ``GET`` on the path of each type URI answers a
+    small HTML page documenting it.
     """
     cfg = config if config is not None else Config()
     cls = middleware or ErrorMiddleware
+    pages = type_pages(serve_types, cfg)
     stack = app.user_middleware
     if any(isinstance(m.cls, type) and issubclass(m.cls, ErrorMiddleware) for m in stack):
         raise RuntimeError("httpfault is already installed on this app")
@@ -232,7 +243,18 @@ def install(
     if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
         app.exception_handlers[Exception] = _last_resort(app, cfg)
     app.state.httpfault = cfg
+    for page in pages:
+        app.router.routes.append(_page_route(page))
     return cfg
+
+
+def _page_route(page: TypePage) -> Route:
+    """The route answering ``GET`` (and ``HEAD``) on a problem type's page."""
+
+    async def endpoint(request: Request) -> Response:
+        return Response(page.body, media_type="text/html")  # Starlette adds the charset
+
+    return Route(page.path, endpoint, methods=["GET"], include_in_schema=False)
 
 
 async def read_json(request: Request) -> Any:
