@@ -32,7 +32,8 @@ OLDEST = [
     "djangorestframework==3.16.0",
     "httpx==0.27.2",
 ]
-PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q")
+# The slow soak and load tests run once, in the main job; the matrix runs everything else.
+PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not slow")
 
 
 @nox.session(python=PYTHONS)
