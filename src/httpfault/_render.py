@@ -196,8 +196,25 @@ def _minimal(
     if request_id is not None:
         body["request_id"] = request_id
     headers = [("Content-Type", PROBLEM if problem else JSON)]
+    if status == error.status:  # the error's own headers (Retry-After, Allow...) stay if sound
+        headers.extend(_sound_headers(error))
     if request_id is not None and config.request_id_header is not None:
         headers.append((config.request_id_header, request_id))
     if config.format == "auto":
         headers.append(("Vary", "Accept"))
     return status, dumps_stdlib(body if problem else {"error": body}), headers
+
+
+def _sound_headers(error: HTTPError) -> list[tuple[str, str]]:
+    sound = []
+    try:
+        for name, value in error.headers.items():
+            try:
+                check_header(name, value)
+            except (TypeError, ValueError):
+                continue
+            if name.lower() not in _SKIPPED_HEADERS:
+                sound.append((name, value))
+    except Exception:  # headers that are not even a mapping: send none of them
+        return []
+    return sound

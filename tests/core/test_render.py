@@ -257,6 +257,21 @@ def test_unserializable_extension_falls_back(caplog: pytest.LogCaptureFixture) -
     assert "has no JSON form" in caplog.text
 
 
+def test_fallback_keeps_the_errors_sound_headers(caplog: pytest.LogCaptureFixture) -> None:
+    """The minimal body keeps the error's valid headers (Retry-After...), drops broken ones."""
+    error = TooManyRequests(retry_after=30, thing=object())
+    error.headers["X-Bad"] = "a\r\nb"
+    with caplog.at_level(logging.ERROR, logger="httpfault"):
+        rendered = render(error)
+    assert rendered.status == 429
+    assert ("Retry-After", "30") in rendered.headers
+    assert all(name != "X-Bad" for name, _ in rendered.headers)
+    broken = Conflict(thing=object())
+    broken.headers = None  # type: ignore[assignment]
+    with caplog.at_level(logging.ERROR, logger="httpfault"):
+        assert render(broken).headers == [("Content-Type", "application/json")]
+
+
 def test_invalid_status_falls_back_to_500(caplog: pytest.LogCaptureFixture) -> None:
     """An error whose status was tampered with renders as a minimal 500."""
     error = Conflict()
