@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import traceback
+from os import urandom
 from typing import Any, NamedTuple
 
 from ._catalog_data import TEXTS
-from ._config import DEFAULT_CONFIG, Config
+from ._config import DEFAULT_CONFIG, Config, new_request_id
 from ._errors import RESERVED_MEMBERS, HTTPError, code_for
 from ._headers import check_header
 from ._json import dumps, dumps_stdlib, jsonable
@@ -59,14 +60,18 @@ def resolve_request_id(config: Config, request: RequestInfo | None) -> str | Non
     if request is None or name is None:
         return None
     rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
-    # Hex and UUID ids pass the cheap test; anything else must match the safe pattern.
-    if (
-        rid is not None and (len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum())
-    ) or safe_request_id(rid):
-        return rid
-    if config.request_id_factory is not None:
-        return safe_request_id(config.request_id_factory())
-    return None
+    if rid is not None:
+        # Hex and UUID ids pass the cheap test; anything else must match the safe pattern.
+        if len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum():
+            return rid
+        if safe_request_id(rid) is not None:
+            return rid
+    factory = config.request_id_factory
+    if factory is None:
+        return None
+    if factory is new_request_id:
+        return urandom(16).hex()  # what new_request_id() returns: always safe to echo
+    return safe_request_id(factory())
 
 
 def render_with_id(

@@ -56,12 +56,13 @@ def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) 
     """:func:`header_value` with the lowercase forms of *name* already computed."""
     if not isinstance(headers, (list, tuple)) and isinstance(headers, Mapping):
         value = headers.get(name)
-        if value is None:
-            value = headers.get(lowered)
         if value is not None:
             return str(value)
         if getattr(headers, "case_insensitive", False):
             return None  # its get() has matched the name in any case already
+        value = headers.get(lowered)
+        if value is not None:
+            return str(value)
         headers = headers.items()
     size = len(encoded)
     for key, value in headers:

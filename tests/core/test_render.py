@@ -102,6 +102,20 @@ def test_request_id_header_is_configurable() -> None:
     assert "request_id" not in json.loads(no_factory.body)["error"]
 
 
+def test_generated_request_ids() -> None:
+    """The default factory gives 32 hex digits; a custom factory's id is echoed only if safe."""
+    bare = RequestInfo("GET", "/")
+    generated = body_of(NotFound(), None, bare)["error"]["request_id"]
+    assert len(generated) == 32
+    assert set(generated) <= set("0123456789abcdef")
+    assert generated != body_of(NotFound(), None, bare)["error"]["request_id"]
+    for made in ("job-7", "job:7"):
+        custom = Config(request_id_factory=lambda made=made: made)
+        assert body_of(NotFound(), custom, bare)["error"]["request_id"] == made
+    unsafe = Config(request_id_factory=lambda: "bad id\r\n")
+    assert "request_id" not in body_of(NotFound(), unsafe, bare)["error"]
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"x-request-id": "r"}, {"X-REQUEST-ID": "r"}, [("X-Request-Id", "r")], [(b"x-request-id", b"r")],
