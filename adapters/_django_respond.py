@@ -84,6 +84,8 @@ class MetaHeaders(Mapping[str, str]):
     """
 
     __slots__ = ("_meta",)
+    case_insensitive = True
+    """``get()`` matches names in any case: httpfault need not scan ``META`` for a header."""
 
     def __init__(self, meta: Mapping[str, Any]) -> None:
         self._meta = meta
@@ -135,7 +137,7 @@ def respond(
     Django does for the exceptions it answers with a 500 (error trackers listen to it).
     """
     config = options.config
-    error = django_error(exc, config, request)
+    error = exc if isinstance(exc, HTTPError) else django_error(exc, config, request)
     info = request_info(request) if request is not None else None
     rendered = handle(error, config, info, logger=_QUIET if quiet else None)
     if (
@@ -153,6 +155,7 @@ def to_response(rendered: Rendered) -> ErrorResponse:
     """A Django response with *rendered*'s status, headers and body."""
     headers = rendered.headers
     response = ErrorResponse(rendered.body, status=rendered.status, content_type=headers[0][1])
+    response_headers = response.headers
     for name, value in headers[1:]:
-        response[name] = value
+        response_headers[name] = value
     return response

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
 from django.utils.module_loading import import_string
 
 from httpfault import Config
@@ -119,18 +120,27 @@ def _imported(value: Any) -> Any:
     return value
 
 
-# The options of the current settings, kept with the setting's value they were read from:
-# a new value (``override_settings`` makes one) is read again. A cache, not configuration.
-_memo: tuple[object, Options] | None = None
+# The options of the ``HTTPFAULT`` setting, read once and forgotten when Django announces a
+# change of that setting (``override_settings`` and the test tools send ``setting_changed``;
+# Django's settings are not otherwise changed at runtime). A cache, not configuration.
+_memo: Options | None = None
 
 
 def current_options() -> Options:
     """The :class:`Options` of the ``HTTPFAULT`` setting now in effect."""
     global _memo
-    value: object = getattr(settings, "HTTPFAULT", None)
-    memo = _memo
-    if memo is not None and memo[0] is value:
-        return memo[1]
-    options = read_options(value)
-    _memo = (value, options)
+    options = _memo
+    if options is None:
+        # Reading a setting that is absent costs Django two exceptions: read it once.
+        options = _memo = read_options(getattr(settings, "HTTPFAULT", None))
     return options
+
+
+def _forget(*, setting: str, **_: Any) -> None:
+    """``setting_changed``: read ``HTTPFAULT`` again the next time it is needed."""
+    global _memo
+    if setting == "HTTPFAULT":
+        _memo = None
+
+
+setting_changed.connect(_forget, dispatch_uid="httpfault.adapters.django.settings")

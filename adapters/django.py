@@ -31,7 +31,6 @@ from typing import Any
 
 try:
     from asgiref.sync import iscoroutinefunction, markcoroutinefunction
-    from django.conf import settings
     from django.core.exceptions import BadRequest as DjangoBadRequest
     from django.core.exceptions import PermissionDenied
     from django.core.signals import got_request_exception
@@ -90,6 +89,7 @@ class ErrorMiddleware:
     def __init__(self, get_response: Handler | AsyncHandler) -> None:
         self.get_response = get_response
         self.options: Options = current_options()
+        self._every_path = self.options.paths is None and not self.options.exclude_paths
         self.async_mode = iscoroutinefunction(get_response)
         if self.async_mode:
             markcoroutinefunction(self)
@@ -112,20 +112,20 @@ class ErrorMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> ErrorResponse | None:
         """Answer an exception raised by a view (Django calls this before its own handling)."""
-        options = options_for(request)
-        if not options.converts(request.path_info):
+        options = self.options
+        if not (self._every_path or options.converts(request.path_info)):
             return None
         return respond(request, exception, options, signal=True)
 
     def _enter(self, request: HttpRequest) -> bool:
-        options = self.options
-        request.__dict__[OPTIONS_ATTR] = options
-        if not options.converts(request.path_info):
+        state = request.__dict__
+        state[OPTIONS_ATTR] = self.options
+        if not (self._every_path or self.options.converts(request.path_info)):
             return False
-        if settings.DEBUG:
-            # Django answers errors outside views with its technical pages when DEBUG is
-            # on; this reporter hands the exception back to the middleware instead.
-            request.__dict__.setdefault("exception_reporter_class", _RecordingReporter)
+        # With DEBUG = True, Django answers errors outside views with its technical pages;
+        # this reporter hands the exception back to the middleware instead. Django reads
+        # it only for those pages, so it is set without looking the setting up each time.
+        state.setdefault("exception_reporter_class", _RecordingReporter)
         return True
 
     def _finish(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:

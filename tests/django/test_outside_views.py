@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import pytest
 from django.test import Client, RequestFactory, override_settings
@@ -186,3 +187,18 @@ def test_hooks_see_all_request_headers() -> None:
     assert len(headers) == len(list(headers))  # type: ignore[arg-type]
     with pytest.raises(KeyError):
         headers["X-Missing"]  # type: ignore[index]
+
+
+def test_absent_header_is_one_lookup() -> None:
+    """A header missing from META is answered by one lookup; META is not scanned for it."""
+    from httpfault._request import header_value
+    from httpfault.adapters._django_respond import MetaHeaders
+
+    class Unscannable(dict[str, str]):
+        def items(self) -> Any:
+            raise AssertionError("META was scanned")
+
+    headers = MetaHeaders(Unscannable(HTTP_X_TRACE="t1", CONTENT_TYPE="text/plain"))
+    assert header_value(headers, "X-Request-ID") is None
+    assert header_value(headers, "x-trace") == "t1"
+    assert header_value(headers, "Content-Type") == "text/plain"
