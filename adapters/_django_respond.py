@@ -37,6 +37,8 @@ class ErrorResponse(HttpResponse):
     """
 
     _has_been_logged = True
+    rendered: Rendered
+    """What httpfault rendered: status, headers and body of this response."""
 
 
 def options_for(request: Any) -> Options:
@@ -155,6 +157,7 @@ def to_response(rendered: Rendered) -> ErrorResponse:
     """A Django response with *rendered*'s status, headers and body."""
     headers = rendered.headers
     response = ErrorResponse(rendered.body, status=rendered.status, content_type=headers[0][1])
+    response.rendered = rendered
     response_headers = response.headers
     for name, value in headers[1:]:
         response_headers[name] = value

@@ -50,11 +50,12 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorRespon
     error = drf_error(exc, options.config, context)
     set_rollback()
     response = respond(request, error, options, signal=True)
-    if response.has_header("Allow"):
-        # DRF copies the view's own Allow header onto every response; keep ours on a 405.
-        view_headers = getattr(context.get("view"), "headers", None)
-        if isinstance(view_headers, dict):
-            view_headers["Allow"] = response["Allow"]
+    for name, value in response.rendered.headers:
+        if name.lower() == "allow":
+            # DRF copies the view's own Allow header onto every response; keep ours on a 405.
+            view_headers = getattr(context.get("view"), "headers", None)
+            if isinstance(view_headers, dict):
+                view_headers["Allow"] = value
     return response
 
 
