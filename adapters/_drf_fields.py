@@ -97,7 +97,6 @@ def _template_regex(template: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
-@lru_cache(maxsize=256)
 def _drf_owner(cls: Any) -> Any:
     """The class that set *cls*'s ``default_detail``, if it is one of DRF's own."""
     owner: Any = next((k for k in cls.__mro__ if "default_detail" in k.__dict__), object)
