@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 try:
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
-    from starlette.middleware import Middleware, body_limit
+    from starlette.middleware import Middleware
     from starlette.middleware.exceptions import ExceptionMiddleware
     from starlette.requests import Request
     from starlette.responses import Response
@@ -33,16 +33,12 @@ from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
+from ._asgi_layer import SIGNALS, HandlingLayer, replaces
 from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
 
 __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
 
 _JSON_TYPES = ("application/json",)
-# Starlette's body limiter signals "my own 413 went out" with this exception; it must
-# reach the limiter (outside us) untouched. No public name exists for it.
-_SIGNALS: tuple[type[BaseException], ...] = tuple(
-    t for t in (getattr(body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
-)
 
 
 # Header names as ASGI wants them (lowercase bytes), for the names every error carries.
@@ -124,19 +120,25 @@ class ErrorMiddleware:
 
         try:
             await self.app(scope, receive, sender)
-        except _SIGNALS:
+        except SIGNALS:
             raise
         except Exception as exc:
-            response = self.response_for(exc, scope)
-            if started:
-                # Too late for another response: the error is logged; returning without
-                # finishing the body makes the server close the connection.
-                return
-            if self._replay is None:
-                await response(scope, receive, send)
-            else:
-                scope[RESPONSE_KEY] = response
-                await self._replay(scope, receive, send)
+            await self.answer(exc, scope, receive, send, started)
+
+    async def answer(
+        self, exc: Exception, scope: Scope, receive: Receive, send: Send, started: bool
+    ) -> None:
+        """Answer *exc*: logged once; the response is sent unless one has *started*."""
+        response = self.response_for(exc, scope)
+        if started:
+            # Too late for another response: the error is logged; returning without
+            # finishing the body makes the server close the connection.
+            return
+        if self._replay is None:
+            await response(scope, receive, send)
+        else:
+            scope[RESPONSE_KEY] = response
+            await self._replay(scope, receive, send)
 
     # -- shared by the middleware and the exception handlers ---------------------------
 
@@ -201,30 +203,44 @@ def _last_resort(app: Starlette, config: Config) -> Callable[[Request, Exception
     return respond
 
 
+def _innermost(app: ASGIApp, *, middleware: type[ErrorMiddleware], config: Config) -> ASGIApp:
+    """Build install()'s innermost layer around Starlette's ``ExceptionMiddleware``.
+
+    The middleware takes over the handlers; then one layer stands in for both it and the
+    ``ExceptionMiddleware``, so a request passes through no extra wrapper.
+    """
+    errors = middleware(app, config)
+    return HandlingLayer(app, errors) if replaces(app) else errors
+
+
+def _installed(entry: Middleware) -> bool:
+    cls: object = entry.cls
+    return cls is _innermost or (isinstance(cls, type) and issubclass(cls, ErrorMiddleware))
+
+
 def install(
     app: Starlette, config: Config | None = None, *, middleware: type[ErrorMiddleware] | None = None
 ) -> Config:
     """Make every error *app* answers follow the httpfault contract; return the config.
 
-    Adds :class:`ErrorMiddleware` as the innermost user middleware (inside CORS and any
+    Takes the place of Starlette's ``ExceptionMiddleware`` with one layer that keeps
+    the app's own exception handlers and answers everything else (inside CORS and any
     other middleware, whichever order they are added in) and, when middleware were
-    added before, once more as the outermost one, so errors raised inside them answer
-    in the contract too. Middleware added after ``install()`` sit outside: their errors
-    reach Starlette's ``ServerErrorMiddleware``, which httpfault also answers for (with
-    the contract's body) but which re-raises them to the server.
+    added before, adds :class:`ErrorMiddleware` as the outermost one, so errors raised
+    inside them answer in the contract too. Middleware added after ``install()`` sit
+    outside: their errors reach Starlette's ``ServerErrorMiddleware``, which httpfault
+    also answers for (with the contract's body) but which re-raises them to the server.
     """
     cfg = config if config is not None else Config()
     cls = middleware or ErrorMiddleware
     stack = app.user_middleware
-    if any(isinstance(m.cls, type) and issubclass(m.cls, ErrorMiddleware) for m in stack):
+    if any(_installed(m) for m in stack):
         raise RuntimeError("httpfault is already installed on this app")
     if app.middleware_stack is not None:
         raise RuntimeError("install() must be called before the app handles its first request")
-    entry = Middleware(cls, config=cfg)
-    outer = bool(stack)
-    stack.append(entry)
-    if outer:
-        stack.insert(0, entry)
+    if stack:
+        stack.insert(0, Middleware(cls, config=cfg))
+    stack.append(Middleware(_innermost, middleware=cls, config=cfg))
     if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
         app.exception_handlers[Exception] = _last_resort(app, cfg)
     app.state.httpfault = cfg
