@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from httpfault import Config, HTTPError, Rendered, UnsupportedMediaType, render
 from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
+from httpfault._render import JSON, PROBLEM
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
 from ._asgi_layer import SIGNALS, HandlingLayer, replaces
@@ -41,25 +42,32 @@ __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
 _JSON_TYPES = ("application/json",)
 
 
-# Header names as ASGI wants them (lowercase bytes), for the names every error carries.
-_NAMES: dict[str, bytes] = {
-    n: n.lower().encode("latin-1") for n in ("Content-Type", "Vary", "X-Request-ID")
+# Header lines every error carries, as ASGI wants them (lowercase bytes): made once.
+_RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
+    (name, value): (name.lower().encode("latin-1"), value.encode("latin-1"))
+    for name, value in (("Content-Type", JSON), ("Content-Type", PROBLEM), ("Vary", "Accept"))
 }
+_NAMES: dict[str, bytes] = {"X-Request-ID": b"x-request-id"}
 
 
 class ErrorResponse(Response):
     """A rendered error as a Starlette response (no body for HEAD)."""
 
     def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
-        self.status_code = rendered.status
+        status, headers, body = rendered
+        self.status_code = status
         self.background = None
-        self.body = body = rendered.body
+        self.body = body
         raw = []
-        for name, value in rendered.headers:
-            key = _NAMES.get(name)
-            raw.append((key or name.lower().encode("latin-1"), value.encode("latin-1")))
+        for line in headers:
+            known = _RAW_LINES.get(line)
+            if known is None:
+                name, value = line
+                key = _NAMES.get(name) or name.lower().encode("latin-1")
+                known = (key, value.encode("latin-1"))
+            raw.append(known)
         if not head:
-            raw.append((b"content-length", str(len(body)).encode("latin-1")))
+            raw.append((b"content-length", b"%d" % len(body)))
         self.raw_headers = raw
 
 
@@ -144,20 +152,26 @@ class ErrorMiddleware:
 
     def response_for(self, exc: BaseException, scope: Scope) -> Response:
         """The response for *exc*: translated, logged once, hooks called, rendered."""
-        try:
-            error: BaseException | None = self.translate(unwrap_group(exc))
-        except Exception as failure:  # a broken header in an HTTPException, say
-            self._logger.debug("could not translate %r", exc, exc_info=failure)
-            error = exc
-        if error is None:
-            assert isinstance(exc, HTTPException)
-            return _bare_response(exc.status_code, exc.headers)
+        error: BaseException | None = exc
+        if not isinstance(exc, HTTPError):
+            try:
+                error = self.translate(unwrap_group(exc))
+            except Exception as failure:  # a broken header in an HTTPException, say
+                self._logger.debug("could not translate %r", exc, exc_info=failure)
+                error = exc
+            if error is None:
+                assert isinstance(exc, HTTPException)
+                return _bare_response(exc.status_code, exc.headers)
+        assert error is not None
         request = request_info(scope)
         rendered = handle(error, self.config, request, logger=self._logger)
         return ErrorResponse(rendered, head=request.method == "HEAD")
 
     def translate(self, exc: BaseException) -> BaseException | None:
-        """The framework's own exception as an ``HTTPError`` (others as they are)."""
+        """The framework's own exception as an ``HTTPError`` (others as they are).
+
+        Not called for an ``HTTPError``, which is answered as it is.
+        """
         if isinstance(exc, HTTPException):
             return http_exception_error(exc)
         return exc
