@@ -1,5 +1,8 @@
 """FastAPI: httpfault's error paths against FastAPI's own, as direct ASGI calls.
 
+Two 422s: a JSON body with three invalid fields, and a request missing its one required
+query parameter, where FastAPI's own work before any handler weighs the most.
+
 The unhandled-500 comparison charges both sides for logging the traceback once: httpfault
 logs it itself; for FastAPI's own path the escaped exception is logged the way uvicorn
 does (``"Exception in ASGI application"`` with the traceback). Both loggers write to a
@@ -56,6 +59,10 @@ def run(rounds: int = 21) -> list[Result]:
         async def create(user: UserIn) -> UserIn:
             return user
 
+        @app.get("/search")
+        async def search(q: int) -> dict[str, int]:
+            return {"q": q}
+
         @app.get("/health")
         async def health() -> dict[str, str]:
             return {"status": "ok"}
@@ -80,13 +87,15 @@ def run(rounds: int = 21) -> list[Result]:
     native_conflict = drive.request(plain, "GET", "/native")
     ours_422 = drive.request(with_httpfault, "POST", "/users", invalid, post_headers)
     native_422 = drive.request(plain, "POST", "/users", invalid, post_headers)
+    ours_query_422 = drive.request(with_httpfault, "GET", "/search")
+    native_query_422 = drive.request(plain, "GET", "/search")
     happy = drive.request(with_httpfault, "GET", "/health")
     happy_plain = drive.request(plain, "GET", "/health")
     ours_500 = drive.request(with_httpfault, "GET", "/crash")
     native_500 = drive.request(plain, "GET", "/crash", on_error=server_logs)
-    checks = (conflict(), native_conflict(), ours_422(), native_422(), happy(), happy_plain(),
-              ours_500(), native_500())  # fmt: skip
-    assert checks == (409, 409, 422, 422, 200, 200, 500, 500), checks
+    checks = (conflict(), native_conflict(), ours_422(), native_422(), ours_query_422(),
+              native_query_422(), happy(), happy_plain(), ours_500(), native_500())  # fmt: skip
+    assert checks == (409, 409, 422, 422, 422, 422, 200, 200, 500, 500), checks
     native_422()  # both sides must answer for the body's three fields, not something else
     assert drive.last_body.count(b'"loc":["body",') == 3, drive.last_body
     ours_422()
@@ -96,6 +105,8 @@ def run(rounds: int = 21) -> list[Result]:
                 "FastAPI HTTPException", native_conflict, budget=1.0, rounds=rounds),
         compare("fastapi: 422 validation error", ours_422,
                 "FastAPI default 422", native_422, budget=0.8, rounds=rounds),
+        compare("fastapi: 422, one missing query parameter", ours_query_422,
+                "FastAPI default 422", native_query_422, budget=0.8, rounds=rounds),
         compare("fastapi: happy path, httpfault installed", happy,
                 "same app without httpfault", happy_plain, budget=1.02, rounds=rounds),
         compare("fastapi: unhandled 500, logged once", ours_500,
