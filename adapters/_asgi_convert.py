@@ -108,6 +108,9 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
     return error
 
 
+_new_info = tuple.__new__
+
+
 def request_info(scope: Any) -> RequestInfo:
     """The request as rendering sees it: method, path as sent, raw ASGI headers."""
     raw = scope.get("raw_path")
@@ -115,4 +118,4 @@ def request_info(scope: Any) -> RequestInfo:
         path = raw.decode("latin-1").partition("?")[0]
     else:
         path = scope.get("root_path", "") + scope.get("path", "/")
-    return RequestInfo(scope["method"], path, scope["headers"])
+    return _new_info(RequestInfo, (scope["method"], path, scope["headers"]))

@@ -60,10 +60,13 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
         return super().translate(exc)
 
     def _validation_error(self, exc: RequestValidationError) -> HTTPError:
-        details = list(exc.errors())
+        details = exc.errors()
+        if not isinstance(details, (list, tuple)):
+            details = list(details)
         cfg = self.config
-        if any(isinstance(d, dict) and d.get("type") in _MALFORMED_TYPES for d in details):
-            return error_class(cfg.malformed_body_status)()
+        for detail in details:
+            if isinstance(detail, dict) and detail.get("type") in _MALFORMED_TYPES:
+                return error_class(cfg.malformed_body_status)()
         errors = field_errors_from_details(details, location_first=True)
         return error_class(cfg.validation_status)(errors=errors)
 

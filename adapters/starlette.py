@@ -32,44 +32,44 @@ from pydantic import ValidationError
 from httpfault import Config, HTTPError, Rendered, UnsupportedMediaType, render
 from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
+from httpfault._render import JSON, PROBLEM
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
+from ._asgi_layer import SIGNALS, HandlingLayer, replaces
 from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
 from ._type_pages import TypePage, type_pages
 
 __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
 
 _JSON_TYPES = ("application/json",)
-# Starlette's body limiter signals "my own 413 went out" with this exception; it must
-# reach the limiter (outside us) untouched. No public name exists for it.
-try:
-    from starlette.middleware import body_limit as _body_limit
-except ImportError:  # pragma: no cover - Starlette before 1.0 has no body limiter
-    _body_limit = None  # type: ignore[assignment]
-_SIGNALS: tuple[type[BaseException], ...] = tuple(
-    t for t in (getattr(_body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
-)
 
 
-# Header names as ASGI wants them (lowercase bytes), for the names every error carries.
-_NAMES: dict[str, bytes] = {
-    n: n.lower().encode("latin-1") for n in ("Content-Type", "Vary", "X-Request-ID")
+# Header lines every error carries, as ASGI wants them (lowercase bytes): made once.
+_RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
+    (name, value): (name.lower().encode("latin-1"), value.encode("latin-1"))
+    for name, value in (("Content-Type", JSON), ("Content-Type", PROBLEM), ("Vary", "Accept"))
 }
+_NAMES: dict[str, bytes] = {"X-Request-ID": b"x-request-id"}
 
 
 class ErrorResponse(Response):
     """A rendered error as a Starlette response (no body for HEAD)."""
 
     def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
-        self.status_code = rendered.status
+        status, headers, body = rendered
+        self.status_code = status
         self.background = None
-        self.body = body = rendered.body
+        self.body = body
         raw = []
-        for name, value in rendered.headers:
-            key = _NAMES.get(name)
-            raw.append((key or name.lower().encode("latin-1"), value.encode("latin-1")))
+        for line in headers:
+            known = _RAW_LINES.get(line)
+            if known is None:
+                name, value = line
+                key = _NAMES.get(name) or name.lower().encode("latin-1")
+                known = (key, value.encode("latin-1"))
+            raw.append(known)
         if not head:
-            raw.append((b"content-length", str(len(body)).encode("latin-1")))
+            raw.append((b"content-length", b"%d" % len(body)))
         self.raw_headers = raw
 
 
@@ -130,38 +130,50 @@ class ErrorMiddleware:
 
         try:
             await self.app(scope, receive, sender)
-        except _SIGNALS:
+        except SIGNALS:
             raise
         except Exception as exc:
-            response = self.response_for(exc, scope)
-            if started:
-                # Too late for another response: the error is logged; returning without
-                # finishing the body makes the server close the connection.
-                return
-            if self._replay is None:
-                await response(scope, receive, send)
-            else:
-                scope[RESPONSE_KEY] = response
-                await self._replay(scope, receive, send)
+            await self.answer(exc, scope, receive, send, started)
+
+    async def answer(
+        self, exc: Exception, scope: Scope, receive: Receive, send: Send, started: bool
+    ) -> None:
+        """Answer *exc*: logged once; the response is sent unless one has *started*."""
+        response = self.response_for(exc, scope)
+        if started:
+            # Too late for another response: the error is logged; returning without
+            # finishing the body makes the server close the connection.
+            return
+        if self._replay is None:
+            await response(scope, receive, send)
+        else:
+            scope[RESPONSE_KEY] = response
+            await self._replay(scope, receive, send)
 
     # -- shared by the middleware and the exception handlers ---------------------------
 
     def response_for(self, exc: BaseException, scope: Scope) -> Response:
         """The response for *exc*: translated, logged once, hooks called, rendered."""
-        try:
-            error: BaseException | None = self.translate(unwrap_group(exc))
-        except Exception as failure:  # a broken header in an HTTPException, say
-            self._logger.debug("could not translate %r", exc, exc_info=failure)
-            error = exc
-        if error is None:
-            assert isinstance(exc, HTTPException)
-            return _bare_response(exc.status_code, exc.headers)
+        error: BaseException | None = exc
+        if not isinstance(exc, HTTPError):
+            try:
+                error = self.translate(unwrap_group(exc))
+            except Exception as failure:  # a broken header in an HTTPException, say
+                self._logger.debug("could not translate %r", exc, exc_info=failure)
+                error = exc
+            if error is None:
+                assert isinstance(exc, HTTPException)
+                return _bare_response(exc.status_code, exc.headers)
+        assert error is not None
         request = request_info(scope)
         rendered = handle(error, self.config, request, logger=self._logger)
         return ErrorResponse(rendered, head=request.method == "HEAD")
 
     def translate(self, exc: BaseException) -> BaseException | None:
-        """The framework's own exception as an ``HTTPError`` (others as they are)."""
+        """The framework's own exception as an ``HTTPError`` (others as they are).
+
+        Not called for an ``HTTPError``, which is answered as it is.
+        """
         if isinstance(exc, HTTPException):
             return http_exception_error(exc)
         return exc
@@ -207,6 +219,21 @@ def _last_resort(app: Starlette, config: Config) -> Callable[[Request, Exception
     return respond
 
 
+def _innermost(app: ASGIApp, *, middleware: type[ErrorMiddleware], config: Config) -> ASGIApp:
+    """Build install()'s innermost layer around Starlette's ``ExceptionMiddleware``.
+
+    The middleware takes over the handlers; then one layer stands in for both it and the
+    ``ExceptionMiddleware``, so a request passes through no extra wrapper.
+    """
+    errors = middleware(app, config)
+    return HandlingLayer(app, errors) if replaces(app) else errors
+
+
+def _installed(entry: Middleware) -> bool:
+    cls: object = entry.cls
+    return cls is _innermost or (isinstance(cls, type) and issubclass(cls, ErrorMiddleware))
+
+
 def install(
     app: Starlette,
     config: Config | None = None,
@@ -216,12 +243,13 @@ def install(
 ) -> Config:
     """Make every error *app* answers follow the httpfault contract; return the config.
 
-    Adds :class:`ErrorMiddleware` as the innermost user middleware (inside CORS and any
+    Takes the place of Starlette's ``ExceptionMiddleware`` with one layer that keeps
+    the app's own exception handlers and answers everything else (inside CORS and any
     other middleware, whichever order they are added in) and, when middleware were
-    added before, once more as the outermost one, so errors raised inside them answer
-    in the contract too. Middleware added after ``install()`` sit outside: their errors
-    reach Starlette's ``ServerErrorMiddleware``, which httpfault also answers for (with
-    the contract's body) but which re-raises them to the server.
+    added before, adds :class:`ErrorMiddleware` as the outermost one, so errors raised
+    inside them answer in the contract too. Middleware added after ``install()`` sit
+    outside: their errors reach Starlette's ``ServerErrorMiddleware``, which httpfault
+    also answers for (with the contract's body) but which re-raises them to the server.
 
     *serve_types* lists custom problem types (``HTTPError`` subclasses with their own
     ``type``, or a ``ProblemRegistry``): ``GET`` on the path of each type URI answers a
@@ -231,15 +259,13 @@ def install(
     cls = middleware or ErrorMiddleware
     pages = type_pages(serve_types, cfg)
     stack = app.user_middleware
-    if any(isinstance(m.cls, type) and issubclass(m.cls, ErrorMiddleware) for m in stack):
+    if any(_installed(m) for m in stack):
         raise RuntimeError("httpfault is already installed on this app")
     if app.middleware_stack is not None:
         raise RuntimeError("install() must be called before the app handles its first request")
-    entry = Middleware(cls, config=cfg)
-    outer = bool(stack)
-    stack.append(entry)
-    if outer:
-        stack.insert(0, entry)
+    if stack:
+        stack.insert(0, Middleware(cls, config=cfg))
+    stack.append(Middleware(_innermost, middleware=cls, config=cfg))
     if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
         app.exception_handlers[Exception] = _last_resort(app, cfg)
     app.state.httpfault = cfg

@@ -42,6 +42,7 @@ class Driver:
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
+        self.last_body = b""
 
     def request(
         self,
@@ -71,6 +72,8 @@ class Driver:
                 nonlocal status
                 if msg["type"] == "http.response.start":
                     status = msg["status"]
+                else:
+                    self.last_body = msg.get("body", b"")
 
             try:
                 await app(dict(scope_base), receive, send)

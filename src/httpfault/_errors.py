@@ -122,9 +122,11 @@ class HTTPError(Exception):
         if expose is not None:
             self.expose = bool(expose)
         if errors:
-            self.errors = list(errors)
-            if not all(isinstance(e, FieldError) for e in self.errors):
-                raise TypeError("errors must be FieldError instances")
+            items = list(errors)
+            for item in items:
+                if not isinstance(item, FieldError):
+                    raise TypeError("errors must be FieldError instances")
+            self.errors = items
         else:
             self.errors = []
         self.headers = validated_headers(headers) if headers else {}

@@ -30,19 +30,28 @@ def json_pointer(path: Iterable[str | int]) -> str:
     """
     parts = []
     for token in path:
-        text = token if token.__class__ is str else str(token)
-        if not _plain(text):  # most field names and every index need no escaping at all
-            text = _quote(text.replace("~", "~0").replace("/", "~1"))
+        # Most field names and every index need no escaping at all; an ASCII identifier
+        # or an int is plain without asking the regular expression.
+        if token.__class__ is str:
+            text = token
+            if not (text.isascii() and text.isidentifier()) and not _plain(text):
+                text = _escape(text)
+        else:
+            text = str(token)
+            if token.__class__ is not int and not _plain(text):
+                text = _escape(text)
         parts.append(text)
     return "#/" + "/".join(parts) if parts else "#"
 
 
-def _quote(text: str) -> str:
-    """Percent-encode *text* for a URI fragment; a lone surrogate becomes U+FFFD.
+def _escape(token: str) -> str:
+    """Escape *token* for a JSON Pointer and percent-encode it for a URI fragment.
 
     Names can come from the request (the keys of a JSON object hold any string, lone
-    surrogates included), and such a name has no UTF-8 form to percent-encode.
+    surrogates included), and such a name has no UTF-8 form to percent-encode: a lone
+    surrogate becomes U+FFFD.
     """
+    text = token.replace("~", "~0").replace("/", "~1")
     try:
         return quote(text, safe=_FRAGMENT_SAFE)
     except UnicodeEncodeError:
@@ -164,15 +173,15 @@ def field_errors_from_details(
             where = loc[0]
             loc = loc[1:]
         message = item.get("msg")
-        message = "Invalid value." if message is None else str(message)
-        if "input" in item and _quotes_input(message, item["input"]):
+        if message.__class__ is not str:
+            message = "Invalid value." if message is None else str(message)
+        value = item.get("input")
+        if value is not None and _quotes_input(message, value):
             message = "Invalid value."
         code = item.get("type")
-        result.append(
-            FieldError._trusted(
-                json_pointer(loc), message, None if code is None else str(code), where
-            )
-        )
+        if code is not None and code.__class__ is not str:
+            code = str(code)
+        result.append(FieldError._trusted(json_pointer(loc), message, code, where))
     return result
 
 

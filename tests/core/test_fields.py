@@ -16,7 +16,8 @@ from httpfault._fields import field_errors_from_details, field_errors_from_pydan
     ("path", "pointer"),
     [((), "#"), (("email",), "#/email"), (("items", 0, "name"), "#/items/0/name"),
      (("a/b",), "#/a~1b"), (("m~n",), "#/m~0n"), (("~/",), "#/~0~1"), (("a b",), "#/a%20b"),
-     (("ü",), "#/%C3%BC"), (("%",), "#/%25"), (("",), "#/")],
+     (("ü",), "#/%C3%BC"), (("%",), "#/%25"), (("",), "#/"), (("a-b.c",), "#/a-b.c"),
+     ((-1, 1.5, True, None), "#/-1/1.5/True/None"), ((b"a/b",), "#/b'a~1b'")],
 )  # fmt: skip
 def test_json_pointer_escapes_per_rfc_6901(path: tuple[str | int, ...], pointer: str) -> None:
     """Tokens are escaped (~0, ~1) and percent-encoded for a URI fragment."""
@@ -91,3 +92,16 @@ def test_location_first_and_quoted_input_scrubbing() -> None:
     assert errors[1].message == "Invalid value."
     assert errors[0].message == "Input should be a valid integer"
     assert errors[3].code is None
+
+
+def test_details_with_odd_values() -> None:
+    """Non-str messages and codes are made text, a missing message is neutral, and an
+    input that is not a scalar is never looked for in the message."""
+    details = [
+        {"loc": ("body", "a"), "msg": None, "type": 7},
+        {"loc": ("body", "b"), "msg": 42, "type": "t", "input": {"k": "42"}},
+        {"loc": ("body", "c"), "msg": "says 42", "type": "t", "input": 42},
+    ]
+    errors = field_errors_from_details(details, location_first=True)
+    assert [(e.message, e.code) for e in errors] == [
+        ("Invalid value.", "7"), ("42", "t"), ("Invalid value.", "t")]  # fmt: skip

@@ -206,3 +206,23 @@ def test_user_handlers_are_respected() -> None:
     client = TestClient(app)
     assert client.get("/n/x").json() == {"mine": True}
     assert client.get("/missing").json() == {"mine": True}
+
+
+def test_validation_errors_from_any_iterable() -> None:
+    """A RequestValidationError raised by hand with its errors as a one-pass iterable
+    (not a list) answers the same field errors."""
+    app = FastAPI()
+
+    @app.get("/check")
+    async def check() -> None:
+        details = ({"type": "missing", "loc": ("query", name), "msg": "Field required"}
+                   for name in ("a", "b"))  # fmt: skip
+        raise RequestValidationError(details)  # type: ignore[arg-type]
+
+    install(app)
+    response = TestClient(app).get("/check", headers={"x-request-id": RID})
+    expected = UnprocessableContent(errors=[
+        FieldError(("a",), "Field required", code="missing", in_="query"),
+        FieldError(("b",), "Field required", code="missing", in_="query"),
+    ])  # fmt: skip
+    assert_rendered(response, expected, path="/check")
