@@ -45,13 +45,16 @@ def json_pointer(path: Iterable[str | int]) -> str:
 
 
 def _escape(token: str) -> str:
-    """Escape *token* for a JSON Pointer and percent-encode it for a URI fragment.
+    """Escape *token* for a JSON Pointer and percent-encode it for a URI fragment."""
+    return _quote(token.replace("~", "~0").replace("/", "~1"))
+
+
+def _quote(text: str) -> str:
+    """Percent-encode *text* for a URI fragment; a lone surrogate becomes U+FFFD.
 
     Names can come from the request (the keys of a JSON object hold any string, lone
-    surrogates included), and such a name has no UTF-8 form to percent-encode: a lone
-    surrogate becomes U+FFFD.
+    surrogates included), and such a name has no UTF-8 form to percent-encode.
     """
-    text = token.replace("~", "~0").replace("/", "~1")
     try:
         return quote(text, safe=_FRAGMENT_SAFE)
     except UnicodeEncodeError:
