@@ -24,6 +24,7 @@ from django.utils.functional import Promise
 
 import httpfault
 from httpfault import Config, FieldError, HTTPError, error_class
+from httpfault._convert import with_field_errors
 
 __all__ = ["django_error", "field_errors", "is_mapped"]
 
@@ -62,7 +63,7 @@ def django_error(exc: BaseException, config: Config, request: Any = None) -> Bas
     elif isinstance(exc, BadRequest):
         error = httpfault.BadRequest(_text(exc), expose=False)
     elif isinstance(exc, ValidationError):
-        error = error_class(config.validation_status)(errors=field_errors(exc))
+        error = with_field_errors(config.validation_status, field_errors(exc))
     else:
         return exc
     error.__cause__ = exc

@@ -30,6 +30,7 @@ except ImportError as _missing:  # pragma: no cover - exercised without DRF inst
 
 import httpfault
 from httpfault import Config, HTTPError, error_class
+from httpfault._convert import with_field_errors
 
 from ._django_convert import is_mapped
 from ._django_respond import ErrorResponse, options_for, respond
@@ -66,7 +67,7 @@ def drf_error(exc: BaseException, config: Config, context: Mapping[str, Any]) ->
     error: HTTPError
     if isinstance(exc, drf_exceptions.ValidationError):
         errors = [] if _only_default(exc) else drf_field_errors(exc.detail)
-        error = error_class(config.validation_status)(errors=errors)
+        error = with_field_errors(config.validation_status, errors)
     elif isinstance(exc, drf_exceptions.ParseError):
         # DRF's parsers put the parser's own message here ("JSON parse error - ...").
         error = error_class(config.malformed_body_status)()

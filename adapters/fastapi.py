@@ -26,7 +26,7 @@ except ImportError as exc:  # pragma: no cover - exercised without fastapi insta
 from starlette.exceptions import HTTPException
 
 from httpfault import Config, HTTPError
-from httpfault._convert import error_class
+from httpfault._convert import error_class, with_field_errors
 from httpfault._fields import field_errors_from_details
 
 from . import starlette as _starlette
@@ -68,7 +68,7 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
             if isinstance(detail, dict) and detail.get("type") in _MALFORMED_TYPES:
                 return error_class(cfg.malformed_body_status)()
         errors = field_errors_from_details(details, location_first=True)
-        return error_class(cfg.validation_status)(errors=errors)
+        return with_field_errors(cfg.validation_status, errors)
 
     def _is_default_handler(self, handler: Callable[..., Any]) -> bool:
         return handler in (

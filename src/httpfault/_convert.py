@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeGuard, cast
 from ._classes import REGISTRY, InternalServerError
 from ._config import DEFAULT_CONFIG, Config
 from ._errors import HTTPError
-from ._fields import field_errors_from_pydantic
+from ._fields import FieldError, field_errors_from_pydantic
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -30,10 +30,35 @@ def abort(status: int, detail: str | None = None, **kwargs: Any) -> NoReturn:
     raise error_class(status)(detail, **kwargs)
 
 
+def with_field_errors(status: int, errors: list[FieldError]) -> HTTPError:
+    """``error_class(status)(errors=errors)`` for converters that made *errors* themselves.
+
+    Skips the constructor's argument checks when the class keeps ``HTTPError``'s own
+    constructor (every registered class but those with header arguments does); the result
+    is equal to the constructed one.
+    """
+    cls = error_class(status)
+    if not errors or cls.__init__ is not _INIT:
+        return cls(errors=errors)
+    for item in errors:
+        if item.__class__ is not FieldError:
+            return cls(errors=errors)  # the constructor checks each item
+    error = _new_error(cls)
+    error.detail = None
+    error.errors = errors
+    error.headers = {}
+    error.extensions = {}
+    return error
+
+
+_INIT = HTTPError.__init__
+_new_error = BaseException.__new__
+
+
 def validation_error(exc: ValidationError, config: Config | None = None) -> HTTPError:
     """The error for a pydantic ``ValidationError``: field errors, input never echoed."""
     cfg = config or DEFAULT_CONFIG
-    error = error_class(cfg.validation_status)(errors=field_errors_from_pydantic(exc))
+    error = with_field_errors(cfg.validation_status, field_errors_from_pydantic(exc))
     error.__cause__ = exc
     return error
 

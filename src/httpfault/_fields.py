@@ -170,7 +170,9 @@ def field_errors_from_details(
     """
     result: list[FieldError] = []
     for item in details:
-        loc = tuple(item.get("loc", ()))
+        loc = item.get("loc", ())
+        if loc.__class__ is not tuple:
+            loc = tuple(loc)
         where: Location = "body"
         if location_first and loc and loc[0] in LOCATIONS:
             where = loc[0]
@@ -184,7 +186,11 @@ def field_errors_from_details(
         code = item.get("type")
         if code is not None and code.__class__ is not str:
             code = str(code)
-        result.append(FieldError._trusted(json_pointer(loc), message, code, where))
+        if len(loc) == 1 and (name := loc[0]).__class__ is str and name.isidentifier():
+            pointer = "#/" + name if name.isascii() else json_pointer(loc)
+        else:
+            pointer = json_pointer(loc)
+        result.append(FieldError._trusted(pointer, message, code, where))
     return result
 
 

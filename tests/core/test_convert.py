@@ -22,6 +22,7 @@ from httpfault import (
     error_class,
     from_exception,
 )
+from httpfault._classes import REGISTRY
 from httpfault._handling import handle
 
 
@@ -184,3 +185,33 @@ def test_request_id_in_log_matches_response(caplog: pytest.LogCaptureFixture) ->
 def test_version_is_exported() -> None:
     """The package exposes its version."""
     assert httpfault.__version__ == "0.1.0"
+
+
+@pytest.mark.parametrize("status", sorted(REGISTRY), ids=str)
+def test_with_field_errors_equals_the_constructed_error(status: int) -> None:
+    """The converters' shortcut builds an error equal to ``error_class(status)(errors=...)``."""
+    from httpfault._convert import with_field_errors
+
+    errors = [httpfault.FieldError("#/q", "Field required", code="missing", in_="query")]
+    cls = httpfault.error_class(status)
+    try:
+        expected = cls(errors=errors)
+    except TypeError:  # a class whose constructor needs a header argument
+        with pytest.raises(TypeError):
+            with_field_errors(status, errors)
+        return
+    made = with_field_errors(status, errors)
+    assert made == expected
+    assert made.__class__ is cls
+    assert made.args == ()
+    assert made.__dict__ == expected.__dict__
+    assert httpfault.render(made) == httpfault.render(expected)
+
+
+def test_with_field_errors_checks_foreign_items() -> None:
+    """Items that are not ``FieldError`` still meet the constructor's check."""
+    from httpfault._convert import with_field_errors
+
+    with pytest.raises(TypeError, match="FieldError"):
+        with_field_errors(422, ["not a field error"])  # type: ignore[list-item]
+    assert with_field_errors(422, []) == httpfault.UnprocessableContent()
