@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from ._classes import InternalServerError
 from ._config import DEFAULT_CONFIG, Config
@@ -66,13 +67,24 @@ def log_error(
     if not logger.isEnabledFor(level):
         return
     where = f"{request.method} {request.path}" if request is not None else "-"
-    exc_info = (error.__cause__ or error) if server_side else None
-    logger.log(
-        level,
-        "%s -> %s (request_id=%s)",
-        where,
-        error,
-        request_id or "-",
-        exc_info=exc_info,
-        extra={"status_code": error.status, "request_id": request_id},
-    )
+    args = (where, error, request_id or "-")
+    extra = {"status_code": error.status, "request_id": request_id}
+    if logger.__class__ is not logging.Logger:  # a custom logger class: its own log()
+        exc = (error.__cause__ or error) if server_side else None
+        logger.log(level, _MESSAGE, *args, exc_info=exc, extra=extra)
+        return
+    # What Logger.log() does, less the walk up the stack for the caller's file and line:
+    # the caller is this function, so the record gets this frame's.
+    exc_info = None
+    if server_side:
+        original = error.__cause__ or error
+        exc_info = (original.__class__, original, original.__traceback__)
+    code = (frame := sys._getframe()).f_code
+    record = logger.makeRecord(
+        logger.name, level, code.co_filename, frame.f_lineno, _MESSAGE, args, exc_info,
+        code.co_name, extra,
+    )  # fmt: skip
+    logger.handle(record)
+
+
+_MESSAGE = "%s -> %s (request_id=%s)"

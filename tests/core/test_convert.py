@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -215,3 +216,39 @@ def test_with_field_errors_checks_foreign_items() -> None:
     with pytest.raises(TypeError, match="FieldError"):
         with_field_errors(422, ["not a field error"])  # type: ignore[list-item]
     assert with_field_errors(422, []) == httpfault.UnprocessableContent()
+
+
+def test_log_record_names_the_same_caller_as_logger_log(caplog: pytest.LogCaptureFixture) -> None:
+    """The error's record carries the file, function and extras ``Logger.log()`` would give."""
+    from httpfault import _handling
+
+    with caplog.at_level(logging.INFO, logger="httpfault"):
+        handle(NotFound(), None, RequestInfo("GET", "/a", {"x-request-id": "r9"}))
+    (record,) = caplog.records
+    assert record.pathname == _handling.__file__
+    assert record.funcName == "log_error"
+    assert record.lineno > 0
+    assert record.status_code == 404  # type: ignore[attr-defined]
+    assert record.request_id == "r9"  # type: ignore[attr-defined]
+    assert record.exc_info is None
+
+
+def test_a_custom_logger_class_gets_its_own_log_call() -> None:
+    """A ``Logger`` subclass is logged to through its own ``log()``, with the traceback."""
+    seen: list[tuple[int, str, Any]] = []
+
+    class Recording(logging.Logger):
+        def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+            seen.append((level, str(msg) % args, kwargs["exc_info"]))
+
+    logger = Recording("custom")
+    logger.setLevel(logging.INFO)
+    boom = RuntimeError("boom")
+    handle(boom, None, None, logger=logger)
+    handle(NotFound(), None, None, logger=logger)
+    assert [(level, text) for level, text, _ in seen] == [
+        (logging.ERROR, "- -> 500 Internal Server Error (request_id=-)"),
+        (logging.INFO, "- -> 404 Not Found (request_id=-)"),
+    ]
+    assert seen[0][2] is boom
+    assert seen[1][2] is None
