@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from ._classes import InternalServerError
 from ._config import DEFAULT_CONFIG, Config
@@ -73,18 +72,18 @@ def log_error(
         exc = (error.__cause__ or error) if server_side else None
         logger.log(level, _MESSAGE, *args, exc_info=exc, extra=extra)
         return
-    # What Logger.log() does, less the walk up the stack for the caller's file and line:
-    # the caller is this function, so the record gets this frame's.
+    # What Logger.log() does, less the walk up the stack for the caller: the caller is
+    # this function, whose file, line and name the record gets.
     exc_info = None
     if server_side:
         original = error.__cause__ or error
         exc_info = (original.__class__, original, original.__traceback__)
-    code = (frame := sys._getframe()).f_code
+    path, line, name = _CALLER
     record = logger.makeRecord(
-        logger.name, level, code.co_filename, frame.f_lineno, _MESSAGE, args, exc_info,
-        code.co_name, extra,
-    )  # fmt: skip
+        logger.name, level, path, line, _MESSAGE, args, exc_info, name, extra
+    )
     logger.handle(record)
 
 
 _MESSAGE = "%s -> %s (request_id=%s)"
+_CALLER = (log_error.__code__.co_filename, log_error.__code__.co_firstlineno, "log_error")
