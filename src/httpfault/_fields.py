@@ -186,11 +186,7 @@ def field_errors_from_details(
         code = item.get("type")
         if code is not None and code.__class__ is not str:
             code = str(code)
-        if len(loc) == 1 and (name := loc[0]).__class__ is str and name.isidentifier():
-            pointer = "#/" + name if name.isascii() else json_pointer(loc)
-        else:
-            pointer = json_pointer(loc)
-        result.append(FieldError._trusted(pointer, message, code, where))
+        result.append(FieldError._trusted(json_pointer(loc), message, code, where))
     return result
 
 
