@@ -21,7 +21,7 @@ from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["SIGNALS", "Answerer", "HandlingLayer", "replaces"]
+__all__ = ["SIGNALS", "Answerer", "HandlingLayer", "StartTracker", "replaces"]
 
 _HANDLERS_KEY = "starlette.exception_handlers"
 
@@ -38,6 +38,21 @@ SIGNALS: tuple[type[BaseException], ...] = tuple(
 Starlette's body limiter signals "my own 413 went out" with an exception that must reach
 the limiter (outside httpfault) as it is. No public name exists for it.
 """
+
+
+class StartTracker:
+    """A ``send`` that remembers whether the response has started."""
+
+    __slots__ = ("send", "started")
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
 
 
 class Answerer(Protocol):
@@ -81,21 +96,14 @@ class HandlingLayer:
             await self.inner(scope, receive, send)
             return
         scope[_HANDLERS_KEY] = self.handlers
-        started = False
-
-        async def sender(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        sender = StartTracker(send)
         try:
             await self.app(scope, receive, sender)
         except Exception as exc:
             if isinstance(exc, SIGNALS):
                 raise
             error: Exception = exc
-            handler = None if started else self.handler_for(exc)
+            handler = None if sender.started else self.handler_for(exc)
             if handler is not None:
                 try:
                     response = await self._call(handler, Request(scope, receive, send), exc)
@@ -108,7 +116,7 @@ class HandlingLayer:
                     if isinstance(failure, SIGNALS):
                         raise
                     error = failure
-            await self.errors.answer(error, scope, receive, send, started)
+            await self.errors.answer(error, scope, receive, send, sender.started)
 
     def handler_for(self, exc: Exception) -> Callable[..., Any] | None:
         """The app's own handler for *exc*; ``None`` where httpfault answers it."""

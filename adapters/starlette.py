@@ -21,7 +21,7 @@ try:
     from starlette.requests import Request
     from starlette.responses import Response
     from starlette.routing import Route
-    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+    from starlette.types import ASGIApp, Receive, Scope, Send
 except ImportError as exc:  # pragma: no cover - exercised without starlette installed
     raise ImportError(
         "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
@@ -35,7 +35,7 @@ from httpfault._handling import handle
 from httpfault._render import JSON, PROBLEM
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
-from ._asgi_layer import SIGNALS, HandlingLayer, replaces
+from ._asgi_layer import SIGNALS, HandlingLayer, StartTracker, replaces
 from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
 from ._type_pages import TypePage, type_pages
 
@@ -120,20 +120,13 @@ class ErrorMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def sender(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        sender = StartTracker(send)
         try:
             await self.app(scope, receive, sender)
         except SIGNALS:
             raise
         except Exception as exc:
-            await self.answer(exc, scope, receive, send, started)
+            await self.answer(exc, scope, receive, send, sender.started)
 
     async def answer(
         self, exc: Exception, scope: Scope, receive: Receive, send: Send, started: bool

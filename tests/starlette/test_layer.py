@@ -113,6 +113,33 @@ def test_handler_answering_nothing_sends_nothing() -> None:
     assert sent == []
 
 
+def test_handler_failing_after_its_response_started_sends_no_second_response(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An app handler whose response fails after its start: the error is logged once and
+    nothing more is sent (the server then closes the connection)."""
+
+    class Broken(Response):
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            await send({"type": "http.response.start", "status": 404, "headers": []})
+            await send({"type": "http.response.body", "body": b"partial", "more_body": True})
+            raise RuntimeError("stream broke")
+
+    async def streamed(request: Request, exc: Exception) -> Response:
+        return Broken()
+
+    handlers: dict[Any, Any] = {404: streamed}
+    app = Starlette(routes=list(ROUTES), exception_handlers=handlers)
+    install(app)
+    app.middleware_stack = app.build_middleware_stack()
+    with caplog.at_level(logging.ERROR):
+        sent = _call(app, "/missing")
+    starts = [m for m in sent if m["type"] == "http.response.start"]
+    assert [m["status"] for m in starts] == [404]
+    assert b"".join(m.get("body", b"") for m in sent) == b"partial"
+    assert [str(r.exc_info[1]) for r in caplog.records if r.exc_info] == ["stream broke"]
+
+
 @_NEEDS_BODY_LIMIT
 def test_body_limit_signal_passes_through() -> None:
     """Starlette's body-limit signal, raised by a route or by a handler, reaches the
