@@ -39,7 +39,7 @@ from ._asgi_layer import SIGNALS, HandlingLayer, StartTracker, replaces
 from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
 from ._type_pages import TypePage, type_pages
 
-__all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
+__all__ = ["ErrorMiddleware", "ErrorResponse", "install", "raw_header", "read_json"]
 
 _JSON_TYPES = ("application/json",)
 
@@ -52,16 +52,23 @@ _RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
 _NAMES: dict[str, bytes] = {"X-Request-ID": b"x-request-id"}
 
 
+def raw_header(line: tuple[str, str]) -> tuple[bytes, bytes]:
+    """A header line as ASGI wants it: lowercase name, both as bytes."""
+    known = _RAW_LINES.get(line)
+    if known is None:
+        name, value = line
+        key = _NAMES.get(name) or name.lower().encode("latin-1")
+        known = (key, value.encode("latin-1"))
+    return known
+
+
 class ErrorResponse(Response):
     """A rendered error as a Starlette response (no body for HEAD)."""
 
     def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
         status, headers, body = rendered
-        self.status_code = status
-        self.background = None
-        self.body = body
         raw = []
-        for line in headers:
+        for line in headers:  # raw_header(), inline: this runs for every error
             known = _RAW_LINES.get(line)
             if known is None:
                 name, value = line
@@ -70,6 +77,9 @@ class ErrorResponse(Response):
             raw.append(known)
         if not head:
             raw.append((b"content-length", b"%d" % len(body)))
+        self.status_code = status
+        self.background = None
+        self.body = body
         self.raw_headers = raw
 
 
@@ -149,6 +159,9 @@ class ErrorMiddleware:
         """The response for *exc*: translated, logged once, hooks called, rendered."""
         error: BaseException | None = exc
         if not isinstance(exc, HTTPError):
+            kept = self.kept_response(exc, scope)
+            if kept is not None:
+                return kept
             try:
                 error = self.translate(unwrap_group(exc))
             except Exception as failure:  # a broken header in an HTTPException, say
@@ -161,6 +174,10 @@ class ErrorMiddleware:
         request = request_info(scope)
         rendered = handle(error, self.config, request, logger=self._logger)
         return ErrorResponse(rendered, head=request.method == "HEAD")
+
+    def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
+        """A response kept from an earlier, equal error, if any (a subclass may keep them)."""
+        return None
 
     def translate(self, exc: BaseException) -> BaseException | None:
         """The framework's own exception as an ``HTTPError`` (others as they are).

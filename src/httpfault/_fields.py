@@ -12,7 +12,15 @@ from ._json import fix_text
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["FieldError", "Location", "field_errors_from_pydantic", "json_pointer"]
+__all__ = [
+    "FieldError",
+    "Location",
+    "details_from_key",
+    "details_key",
+    "field_errors_from_details",
+    "field_errors_from_pydantic",
+    "json_pointer",
+]
 
 Location = Literal["body", "query", "path", "header", "cookie"]
 LOCATIONS: frozenset[str] = frozenset(("body", "query", "path", "header", "cookie"))
@@ -177,17 +185,47 @@ def field_errors_from_details(
         if location_first and loc and loc[0] in LOCATIONS:
             where = loc[0]
             loc = loc[1:]
-        message = item.get("msg")
-        if message.__class__ is not str:
-            message = "Invalid value." if message is None else str(message)
-        value = item.get("input")
-        if value is not None and _quotes_input(message, value):
-            message = "Invalid value."
         code = item.get("type")
         if code is not None and code.__class__ is not str:
             code = str(code)
-        result.append(FieldError._trusted(json_pointer(loc), message, code, where))
+        result.append(FieldError._trusted(json_pointer(loc), _message(item), code, where))
     return result
+
+
+def details_key(details: Iterable[Any]) -> tuple[tuple[Any, str, Any], ...]:
+    """What :func:`field_errors_from_details` makes of *details*, as a hashable key.
+
+    One ``(loc, message, type)`` per detail, where the message is already the one sent
+    (a message quoting the submitted value is replaced): the submitted values are left
+    out. The details of :func:`details_from_key` give the same field errors as *details*.
+    Raises ``AttributeError`` for details that are not dicts; the key is not hashable
+    where a ``loc`` holds something unhashable.
+    """
+    key = []
+    for item in details:
+        loc = item.get("loc", ())
+        if loc.__class__ is not tuple:
+            loc = tuple(loc)
+        message = item.get("msg")
+        if message.__class__ is not str or item.get("input") is not None:
+            message = _message(item)
+        key.append((loc, message, item.get("type")))
+    return tuple(key)
+
+
+def details_from_key(key: Iterable[tuple[Any, str, Any]]) -> list[dict[str, Any]]:
+    """Error dicts with what *key* holds (see :func:`details_key`)."""
+    return [{"loc": loc, "msg": message, "type": code} for loc, message, code in key]
+
+
+def _message(item: Any) -> str:
+    message = item.get("msg")
+    if message.__class__ is not str:
+        message = "Invalid value." if message is None else str(message)
+    value = item.get("input")
+    if value is not None and _quotes_input(message, value):
+        return "Invalid value."
+    return message
 
 
 def _quotes_input(message: str, value: object) -> bool:

@@ -14,7 +14,15 @@ from ._headers import check_header
 from ._json import dumps, dumps_stdlib, jsonable
 from ._request import RequestInfo, find_header, prefers_problem, safe_request_id, uri_reference
 
-__all__ = ["JSON", "PROBLEM", "Rendered", "render", "render_with_id", "resolve_request_id"]
+__all__ = [
+    "JSON",
+    "PROBLEM",
+    "Rendered",
+    "render",
+    "render_with_id",
+    "resolve_request_id",
+    "wants_problem",
+]
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
@@ -75,14 +83,20 @@ def resolve_request_id(config: Config, request: RequestInfo | None) -> str | Non
 
 
 def render_with_id(
-    error: HTTPError, config: Config, request: RequestInfo | None, request_id: str | None
+    error: HTTPError,
+    config: Config,
+    request: RequestInfo | None,
+    request_id: str | None,
+    *,
+    strict: bool = False,
 ) -> Rendered:
-    """:func:`render` with the request id already chosen (adapters log it too)."""
+    """:func:`render` with the request id already chosen (adapters log it too).
+
+    *strict* raises where rendering fails, instead of logging the failure and sending
+    the minimal body.
+    """
     fmt = config.format
-    problem = fmt == "problem"
-    if fmt == "auto" and request is not None:
-        accept = find_header(request.headers, "Accept", "accept", b"accept")
-        problem = accept is not None and prefers_problem(accept)
+    problem = fmt == "problem" if fmt != "auto" else wants_problem(config, request)
     status = error.status
     try:
         if status.__class__ is not int or not 400 <= status <= 599:
@@ -106,11 +120,24 @@ def render_with_id(
         if fmt == "auto":
             headers.append(("Vary", "Accept"))
     except Exception:
+        if strict:
+            raise
         _log.exception("could not render %r; sent a minimal body instead", error)
         status, payload, headers = _minimal(error, problem, config, request_id)
     if request is not None and request.method == "HEAD":
         payload = b""
     return _new_rendered(Rendered, (status, headers, payload))
+
+
+def wants_problem(config: Config, request: RequestInfo | None) -> bool:
+    """Whether the error body is ``application/problem+json`` (the format, negotiated)."""
+    fmt = config.format
+    if fmt == "auto":
+        if request is None:
+            return False
+        accept = find_header(request.headers, "Accept", "accept", b"accept")
+        return accept is not None and prefers_problem(accept)
+    return fmt == "problem"
 
 
 def _add_error_headers(headers: list[tuple[str, str]], extra: dict[str, str]) -> None:

@@ -9,7 +9,12 @@ import pytest
 from pydantic import BaseModel, Field, ValidationError
 
 from httpfault import FieldError, json_pointer
-from httpfault._fields import field_errors_from_details, field_errors_from_pydantic
+from httpfault._fields import (
+    details_from_key,
+    details_key,
+    field_errors_from_details,
+    field_errors_from_pydantic,
+)
 
 
 @pytest.mark.parametrize(
@@ -105,3 +110,37 @@ def test_details_with_odd_values() -> None:
     errors = field_errors_from_details(details, location_first=True)
     assert [(e.message, e.code) for e in errors] == [
         ("Invalid value.", "7"), ("42", "t"), ("Invalid value.", "t")]  # fmt: skip
+
+
+SECRET = "hunter2-secret"
+KEYED_DETAILS = [
+    {"type": "missing", "loc": ("query", "q"), "msg": "Field required", "input": None},
+    {"type": "string_too_short", "loc": ["body", "name"], "msg": "Too short", "input": SECRET},
+    {"type": "literal_error", "loc": ("body", "kind"), "msg": f"Got '{SECRET}'", "input": SECRET},
+    {"type": "int_parsing", "loc": ("path", "id"), "msg": f"bad {SECRET!r}", "input": SECRET},
+    {"type": 7, "loc": ("header", 0), "msg": None, "input": 3},
+    {"loc": (), "msg": 12, "input": 12},
+    {"msg": "no loc at all"},
+]
+
+
+@pytest.mark.parametrize("count", [0, 1, len(KEYED_DETAILS)])
+@pytest.mark.parametrize("location_first", [True, False])
+def test_details_key_gives_the_same_field_errors(count: int, location_first: bool) -> None:
+    """Details rebuilt from their key convert to the same field errors as the originals."""
+    details = KEYED_DETAILS[-count:] if count else []
+    key = details_key(details)
+    rebuilt = field_errors_from_details(details_from_key(key), location_first=location_first)
+    assert rebuilt == field_errors_from_details(details, location_first=location_first)
+    hash(key)
+
+
+def test_details_key_holds_no_submitted_value() -> None:
+    """A key keeps no submitted value: quoting messages are replaced, inputs left out."""
+    key = details_key(KEYED_DETAILS)
+    assert SECRET not in repr(key)
+    assert details_key(KEYED_DETAILS[:1]) == ((("query", "q"), "Field required", "missing"),)
+    with pytest.raises(TypeError):
+        hash(details_key([{"loc": ("a", ["unhashable"]), "msg": "m"}]))
+    with pytest.raises(AttributeError):
+        details_key(["not a dict"])
