@@ -1,11 +1,13 @@
-"""Validation answers kept rendered: the same 422 again, for the cost of a dict lookup.
+"""Answers kept rendered: the same error again, for the cost of a dict lookup.
 
-The same validation errors come back again and again (a required field left out, a
-number out of range). Their answer is rendered once per shape of their errors, as a
-:class:`~httpfault._template.Template`, and each request's id (and, in the problem
-format, its path) is spliced into the bytes: the response is byte for byte what the
-general path renders. Not used where every error must reach ``on_error`` hooks, or where
-the body is more than rendered (a ``formatter``, ``debug``).
+The same errors come back again and again: a required field left out, ``NotFound("No
+such user")``. Their answer is rendered once, as a :class:`~httpfault._template.Template`,
+and each request's id (and, in the problem format, its path) is spliced into the bytes:
+the response is byte for byte what the general path renders. A plain error (no field
+errors, headers or extensions) is kept by what its body shows (status, type, code, title,
+instance, detail); a validation error by the shape of its errors, never the submitted
+values. Not used where every error must reach ``on_error`` hooks, or where the body is
+more than rendered (a ``formatter``, ``debug``).
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ from httpfault._render import resolve_request_id, wants_problem
 from httpfault._template import Template, make_template
 
 from ._asgi_convert import request_info
-from .starlette import ErrorResponse, raw_header
+from ._asgi_response import ErrorResponse, raw_header
 
-__all__ = ["ValidationAnswers"]
+__all__ = ["KeptAnswers"]
 
 MAX_TEMPLATES = 256
-"""Shapes kept at most; past it, the kept ones are dropped and kept anew."""
+"""Answers of each kind kept at most; past it, the kept ones are dropped and kept anew."""
 MAX_TEMPLATE_SIZE = 4096
 """Larger answers are rendered each time, not kept."""
 
@@ -53,15 +55,19 @@ class _Prepared:
         self.halves = template.halves
 
     def response(self, request: RequestInfo, request_id: str | None) -> Response:
-        halves = self.halves
-        if halves is not None and request.method != "HEAD" and request_id is not None:
-            body = halves[0] + request_id.encode("ascii") + halves[1]
-        else:
-            body = self.template.body(request, request_id)
         raw = self.raw.copy()
-        if request_id is not None:
-            raw[self.rid_at] = (self.rid_name, request_id.encode("ascii"))
-        if request.method != "HEAD":
+        head = request.method == "HEAD"
+        if request_id is None:
+            body = self.template.body(request, None)
+        else:
+            rid = request_id.encode("ascii")
+            raw[self.rid_at] = (self.rid_name, rid)
+            halves = self.halves
+            if halves is None or head:
+                body = self.template.body(request, request_id)
+            else:
+                body = halves[0] + rid + halves[1]
+        if not head:
             raw.append((b"content-length", b"%d" % len(body)))
         response = _new_response(ErrorResponse)
         response.status_code = self.status
@@ -71,26 +77,59 @@ class _Prepared:
         return response
 
 
-class ValidationAnswers:
-    """Rendered validation answers of one installed config, by the shape of the errors."""
+class KeptAnswers:
+    """Rendered answers of one installed config: plain errors, and validation errors."""
 
-    def __init__(self, config: Config, logger: logging.Logger, malformed: Collection[str]) -> None:
+    def __init__(self, config: Config, logger: logging.Logger) -> None:
         self.config = config
         self.logger = logger
-        self.malformed = malformed
         self.auto = config.format == "auto"
         self.kept: dict[Any, _Prepared] = {}
+        self.plain_kept: dict[Any, _Prepared] = {}
 
     @staticmethod
     def usable(config: Config) -> bool:
         """Whether answers may be kept under *config* (no hooks, formatter or debug)."""
         return not config.on_error and config.formatter is None and not config.debug
 
-    def response(self, details: Sequence[Any], scope: Scope) -> Response | None:
+    def plain(self, error: HTTPError, scope: Scope) -> Response | None:
+        """The answer to *error* for the request of *scope*, if it is a plain error.
+
+        ``None`` where the general path must answer: field errors, headers or extensions,
+        an error that cannot be rendered.
+        """
+        if error.errors or error.headers or error.extensions:
+            return None
+        cfg = self.config
+        request = request_info(scope)
+        request_id = resolve_request_id(cfg, request)
+        # Everything of the error that rendering reads; class attributes included, so
+        # that changing one at run time is seen.
+        key = (
+            error.status, error.type, error.code, error.title, error.instance,
+            error.detail, error.expose, error.default_detail,
+            self.auto and wants_problem(cfg, request), request_id is None,
+        )  # fmt: skip
+        try:
+            prepared = self.plain_kept.get(key)
+        except TypeError:  # something unhashable set on the error
+            return None
+        if prepared is None:
+            template = make_template(error, cfg, request, request_id)
+            if template is None:
+                return None
+            prepared = _keep(self.plain_kept, key, _Prepared(template))
+        log_error(error, cfg, request, request_id, self.logger)
+        return prepared.response(request, request_id)
+
+    def validation(
+        self, details: Sequence[Any], scope: Scope, malformed: Collection[str]
+    ) -> Response | None:
         """The answer to *details* (FastAPI's error dicts) for the request of *scope*.
 
         ``None`` where the general path must answer: details that are not dicts or hold
-        something unhashable, a malformed body, an answer that cannot be templated.
+        something unhashable, a type in *malformed* (a body that did not parse), an answer
+        that cannot be rendered.
         """
         cfg = self.config
         try:
@@ -102,13 +141,12 @@ class ValidationAnswers:
         except (AttributeError, TypeError):
             return None
         if prepared is None:
-            prepared = self._prepare(shape, request, request_id)
-            if prepared is None:
+            if any(code in malformed for _, _, code in shape):
                 return None
-            if prepared.template.size <= MAX_TEMPLATE_SIZE:
-                if len(self.kept) >= MAX_TEMPLATES:
-                    self.kept.clear()
-                self.kept[key] = prepared
+            template = make_template(self.error(shape), cfg, request, request_id)
+            if template is None:
+                return None
+            prepared = _keep(self.kept, key, _Prepared(template))
         log = self.logger
         if log.isEnabledFor(cfg.log_level_4xx):
             log_error(self.error(shape), cfg, request, request_id, log)
@@ -119,10 +157,10 @@ class ValidationAnswers:
         errors = field_errors_from_details(details_from_key(shape), location_first=True)
         return with_field_errors(self.config.validation_status, errors)
 
-    def _prepare(
-        self, shape: Sequence[tuple[Any, str, Any]], request: RequestInfo, request_id: str | None
-    ) -> _Prepared | None:
-        if any(code in self.malformed for _, _, code in shape):
-            return None
-        template = make_template(self.error(shape), self.config, request, request_id)
-        return None if template is None else _Prepared(template)
+
+def _keep(kept: dict[Any, _Prepared], key: Any, prepared: _Prepared) -> _Prepared:
+    if prepared.template.size <= MAX_TEMPLATE_SIZE:
+        if len(kept) >= MAX_TEMPLATES:
+            kept.clear()
+        kept[key] = prepared
+    return prepared

@@ -25,7 +25,7 @@ except ImportError as exc:  # pragma: no cover - exercised without fastapi insta
 
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.types import ASGIApp, Scope
+from starlette.types import Scope
 
 from httpfault import Config, HTTPError
 from httpfault._convert import error_class, with_field_errors
@@ -33,7 +33,6 @@ from httpfault._fields import field_errors_from_details
 
 from . import starlette as _starlette
 from ._asgi_openapi import install_openapi, responses
-from ._asgi_templates import ValidationAnswers
 
 __all__ = ["ErrorMiddleware", "install", "responses"]
 
@@ -47,18 +46,12 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
 
     _claimed: ClassVar[tuple[type[Exception], ...]] = (HTTPException, RequestValidationError)
 
-    def __init__(self, app: ASGIApp, config: Config | None = None) -> None:
-        super().__init__(app, config)
-        cfg = self.config
-        usable = ValidationAnswers.usable(cfg)
-        self._answers = ValidationAnswers(cfg, self._logger, _MALFORMED_TYPES) if usable else None
-
     def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
         """A validation error's answer, kept rendered by the shape of its errors."""
         if type(exc) is RequestValidationError and self._answers is not None:
             details = exc.errors()
             if isinstance(details, (list, tuple)):  # not a one-pass iterable
-                return self._answers.response(details, scope)
+                return self._answers.validation(details, scope, _MALFORMED_TYPES)
         return None
 
     def translate(self, exc: BaseException) -> BaseException | None:

@@ -29,58 +29,20 @@ except ImportError as exc:  # pragma: no cover - exercised without starlette ins
 
 from pydantic import ValidationError
 
-from httpfault import Config, HTTPError, Rendered, UnsupportedMediaType, render
+from httpfault import Config, HTTPError, UnsupportedMediaType, render
 from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
-from httpfault._render import JSON, PROBLEM
 
 from ._asgi_convert import http_exception_error, request_info, unwrap_group
 from ._asgi_layer import SIGNALS, HandlingLayer, StartTracker, replaces
+from ._asgi_response import ErrorResponse
 from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
+from ._asgi_templates import KeptAnswers
 from ._type_pages import TypePage, type_pages
 
-__all__ = ["ErrorMiddleware", "ErrorResponse", "install", "raw_header", "read_json"]
+__all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
 
 _JSON_TYPES = ("application/json",)
-
-
-# Header lines every error carries, as ASGI wants them (lowercase bytes): made once.
-_RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
-    (name, value): (name.lower().encode("latin-1"), value.encode("latin-1"))
-    for name, value in (("Content-Type", JSON), ("Content-Type", PROBLEM), ("Vary", "Accept"))
-}
-_NAMES: dict[str, bytes] = {"X-Request-ID": b"x-request-id"}
-
-
-def raw_header(line: tuple[str, str]) -> tuple[bytes, bytes]:
-    """A header line as ASGI wants it: lowercase name, both as bytes."""
-    known = _RAW_LINES.get(line)
-    if known is None:
-        name, value = line
-        key = _NAMES.get(name) or name.lower().encode("latin-1")
-        known = (key, value.encode("latin-1"))
-    return known
-
-
-class ErrorResponse(Response):
-    """A rendered error as a Starlette response (no body for HEAD)."""
-
-    def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
-        status, headers, body = rendered
-        raw = []
-        for line in headers:  # raw_header(), inline: this runs for every error
-            known = _RAW_LINES.get(line)
-            if known is None:
-                name, value = line
-                key = _NAMES.get(name) or name.lower().encode("latin-1")
-                known = (key, value.encode("latin-1"))
-            raw.append(known)
-        if not head:
-            raw.append((b"content-length", b"%d" % len(body)))
-        self.status_code = status
-        self.background = None
-        self.body = body
-        self.raw_headers = raw
 
 
 class _ReplayedResponse(Response):
@@ -121,6 +83,8 @@ class ErrorMiddleware:
         self.config = config if config is not None else Config()
         self._logger: logging.Logger = self.config.logger
         self._replay = cors_replay(app)
+        usable = KeptAnswers.usable(self.config)
+        self._answers = KeptAnswers(self.config, self._logger) if usable else None
         for middleware in exception_middlewares(app):
             self._claim(middleware)
 
@@ -158,10 +122,14 @@ class ErrorMiddleware:
     def response_for(self, exc: BaseException, scope: Scope) -> Response:
         """The response for *exc*: translated, logged once, hooks called, rendered."""
         error: BaseException | None = exc
-        if not isinstance(exc, HTTPError):
-            kept = self.kept_response(exc, scope)
+        if self._answers is not None:
+            if isinstance(exc, HTTPError):
+                kept = self._answers.plain(exc, scope)
+            else:
+                kept = self.kept_response(exc, scope)
             if kept is not None:
                 return kept
+        if not isinstance(exc, HTTPError):
             try:
                 error = self.translate(unwrap_group(exc))
             except Exception as failure:  # a broken header in an HTTPException, say
@@ -176,7 +144,7 @@ class ErrorMiddleware:
         return ErrorResponse(rendered, head=request.method == "HEAD")
 
     def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
-        """A response kept from an earlier, equal error, if any (a subclass may keep them)."""
+        """The kept answer to *exc*, not an ``HTTPError``: none here; a subclass may keep some."""
         return None
 
     def translate(self, exc: BaseException) -> BaseException | None:

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from httpfault import Config, HTTPError, RequestInfo
+from httpfault._template import _RID as STAND_IN
 from httpfault.adapters._asgi_templates import MAX_TEMPLATE_SIZE, MAX_TEMPLATES
 from httpfault.adapters.fastapi import ErrorMiddleware, install
 from tests.starlette.helpers import TestClient
@@ -43,6 +44,7 @@ def _build(config: Config) -> FastAPI:
             "strings": ["not a dict"],
             "unhashable": [{"type": "missing", "loc": ("query", ["x"]), "msg": "m"}],
             "malformed": [{"type": "json_invalid", "loc": ("body", 1), "msg": "bad JSON"}],
+            "stand-in": [{"type": "missing", "loc": ("query", STAND_IN), "msg": "m"}],
         }
         raise RequestValidationError(details[kind])
 
@@ -80,6 +82,7 @@ REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
     ("GET", "/odd/strings", {}),
     ("GET", "/odd/unhashable", {}),
     ("GET", "/odd/malformed", {}),
+    ("GET", "/odd/stand-in", {}),  # cannot be templated: rendered every time
 ]
 FORMATS: list[tuple[Config, dict[str, str]]] = [
     (Config(), {}),

@@ -1,0 +1,48 @@
+"""A rendered error as a Starlette response, and header lines as ASGI wants them."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from httpfault import Rendered
+from httpfault._render import JSON, PROBLEM
+
+__all__ = ["ErrorResponse", "raw_header"]
+
+# Header lines every error carries, as ASGI wants them (lowercase bytes): made once.
+_RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
+    (name, value): (name.lower().encode("latin-1"), value.encode("latin-1"))
+    for name, value in (("Content-Type", JSON), ("Content-Type", PROBLEM), ("Vary", "Accept"))
+}
+_NAMES: dict[str, bytes] = {"X-Request-ID": b"x-request-id"}
+
+
+def raw_header(line: tuple[str, str]) -> tuple[bytes, bytes]:
+    """A header line as ASGI wants it: lowercase name, both as bytes."""
+    known = _RAW_LINES.get(line)
+    if known is None:
+        name, value = line
+        key = _NAMES.get(name) or name.lower().encode("latin-1")
+        known = (key, value.encode("latin-1"))
+    return known
+
+
+class ErrorResponse(Response):
+    """A rendered error as a Starlette response (no body for HEAD)."""
+
+    def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
+        status, headers, body = rendered
+        raw = []
+        for line in headers:  # raw_header(), inline: this runs for every error
+            known = _RAW_LINES.get(line)
+            if known is None:
+                name, value = line
+                key = _NAMES.get(name) or name.lower().encode("latin-1")
+                known = (key, value.encode("latin-1"))
+            raw.append(known)
+        if not head:
+            raw.append((b"content-length", b"%d" % len(body)))
+        self.status_code = status
+        self.background = None
+        self.body = body
+        self.raw_headers = raw
