@@ -24,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - exercised without fastapi insta
     ) from exc
 
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
@@ -45,6 +46,17 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
     """The Starlette middleware, knowing FastAPI's validation and body errors too."""
 
     _claimed: ClassVar[tuple[type[Exception], ...]] = (HTTPException, RequestValidationError)
+
+    async def handle_validation_error(self, request: Request, exc: Exception) -> Response:
+        """The exception handler for ``RequestValidationError``: the kept answer first."""
+        answers = self._answers
+        if answers is not None and type(exc) is RequestValidationError:
+            details = exc.errors()
+            if isinstance(details, (list, tuple)):
+                response = answers.validation(details, request.scope, _MALFORMED_TYPES)
+                if response is not None:
+                    return response
+        return self.response_for(exc, request.scope)
 
     def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
         """A validation error's answer, kept rendered by the shape of its errors."""
@@ -80,10 +92,17 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
         errors = field_errors_from_details(details, location_first=True)
         return with_field_errors(cfg.validation_status, errors)
 
+    def _handler_for(self, exc_type: type[Exception]) -> Callable[..., Any]:
+        if exc_type is RequestValidationError:
+            return self.handle_validation_error
+        return self.handle_exception
+
     def _is_default_handler(self, handler: Callable[..., Any]) -> bool:
-        return handler in (
+        func = getattr(handler, "__func__", handler)
+        return func in (
             http_exception_handler,
             request_validation_exception_handler,
+            ErrorMiddleware.handle_validation_error,
         ) or super()._is_default_handler(handler)
 
 

@@ -170,7 +170,10 @@ class ErrorMiddleware:
         for exc_type in (*self._claimed, HTTPError, ValidationError, *mapped):
             current = handlers.get(exc_type) if isinstance(handlers, dict) else None
             if current is None or self._is_default_handler(current):
-                middleware.add_exception_handler(exc_type, self.handle_exception)
+                middleware.add_exception_handler(exc_type, self._handler_for(exc_type))
+
+    def _handler_for(self, exc_type: type[Exception]) -> Callable[..., Any]:
+        return self.handle_exception
 
     def _is_default_handler(self, handler: Callable[..., Any]) -> bool:
         func = getattr(handler, "__func__", handler)
