@@ -96,10 +96,10 @@ class KeptAnswers:
         """The answer to *error* for the request of *scope*, if it is a plain error.
 
         ``None`` where the general path must answer: field errors, headers or extensions,
-        an error that cannot be rendered.
+        a status that is not an int, an error that cannot be rendered.
         """
-        if error.errors or error.headers or error.extensions:
-            return None
+        if error.errors or error.headers or error.extensions or error.status.__class__ is not int:
+            return None  # (a float status would be a key equal to the int's)
         cfg = self.config
         request = request_info(scope)
         request_id = resolve_request_id(cfg, request)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 __all__ = [
+    "DetailsKey",
     "FieldError",
     "Location",
     "details_from_key",
@@ -192,24 +193,35 @@ def field_errors_from_details(
     return result
 
 
-def details_key(details: Iterable[Any]) -> tuple[tuple[Any, str, Any], ...]:
+DetailsKey = tuple[tuple[tuple[str | int, ...], str, str | None], ...]
+"""One ``(loc, message, type)`` per error: see :func:`details_key`."""
+
+
+def details_key(details: Iterable[Any]) -> DetailsKey:
     """What :func:`field_errors_from_details` makes of *details*, as a hashable key.
 
     One ``(loc, message, type)`` per detail, where the message is already the one sent
     (a message quoting the submitted value is replaced): the submitted values are left
     out. The details of :func:`details_from_key` give the same field errors as *details*.
-    Raises ``AttributeError`` for details that are not dicts; the key is not hashable
-    where a ``loc`` holds something unhashable.
+    Raises ``AttributeError`` for details that are not dicts, and ``TypeError`` for those
+    a key cannot stand for exactly: ``loc`` parts other than str and int (``True`` and
+    ``1.0`` would be equal keys to ``1``, with other pointers), a type other than str.
     """
     key = []
     for item in details:
         loc = item.get("loc", ())
         if loc.__class__ is not tuple:
             loc = tuple(loc)
+        for part in loc:
+            if part.__class__ is not str and part.__class__ is not int:
+                raise TypeError(f"no key for a loc part of type {part.__class__.__name__}")
+        code = item.get("type")
+        if code is not None and code.__class__ is not str:
+            raise TypeError(f"no key for an error type of type {code.__class__.__name__}")
         message = item.get("msg")
         if message.__class__ is not str or item.get("input") is not None:
             message = _message(item)
-        key.append((loc, message, item.get("type")))
+        key.append((loc, message, code))
     return tuple(key)
 
 

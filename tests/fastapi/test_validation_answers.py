@@ -45,6 +45,8 @@ def _build(config: Config) -> FastAPI:
             "unhashable": [{"type": "missing", "loc": ("query", ["x"]), "msg": "m"}],
             "malformed": [{"type": "json_invalid", "loc": ("body", 1), "msg": "bad JSON"}],
             "stand-in": [{"type": "missing", "loc": ("query", STAND_IN), "msg": "m"}],
+            "int-loc": [{"type": "missing", "loc": ("query", 1), "msg": "m"}],
+            "bool-loc": [{"type": "missing", "loc": ("query", True), "msg": "m"}],
         }
         raise RequestValidationError(details[kind])
 
@@ -83,6 +85,8 @@ REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
     ("GET", "/odd/unhashable", {}),
     ("GET", "/odd/malformed", {}),
     ("GET", "/odd/stand-in", {}),  # cannot be templated: rendered every time
+    ("GET", "/odd/int-loc", {}),
+    ("GET", "/odd/bool-loc", {}),  # equal to the int's key, but another pointer: not kept
 ]
 FORMATS: list[tuple[Config, dict[str, str]]] = [
     (Config(), {}),

@@ -45,6 +45,12 @@ class NotAnError(HTTPError):
     title = "Fine"
 
 
+def _float_status() -> HTTPError:
+    error = Conflict("Email already registered")  # as "conflict", but for the status type
+    error.status = 409.0  # type: ignore[assignment]
+    return error
+
+
 def _odd_instance() -> HTTPError:
     error = NotFound()
     error.instance = ["not", "hashable"]  # type: ignore[assignment]
@@ -63,6 +69,7 @@ ERRORS: dict[str, Any] = {
     "extension": lambda: Conflict("Taken", user_id=7),
     "field-errors": lambda: Conflict(errors=[FieldError("email", "taken")]),
     "odd-instance": _odd_instance,
+    "float-status": _float_status,  # a key equal to "conflict"'s, but not rendered as it
     "not-an-error": NotAnError,
 }
 
