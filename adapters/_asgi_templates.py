@@ -23,7 +23,7 @@ from httpfault import Config, HTTPError, RequestInfo
 from httpfault._convert import with_field_errors
 from httpfault._fields import details_from_key, details_key, field_errors_from_details
 from httpfault._handling import log_error
-from httpfault._render import resolve_request_id, wants_problem
+from httpfault._render import render_with_id, resolve_request_id, wants_problem
 from httpfault._template import Template, make_template
 
 from ._asgi_convert import request_info
@@ -32,7 +32,7 @@ from ._asgi_response import ErrorResponse, raw_header
 __all__ = ["KeptAnswers"]
 
 MAX_TEMPLATES = 256
-"""Answers of each kind kept at most; past it, the kept ones are dropped and kept anew."""
+"""Keys of each kind remembered at most; past it, all are dropped and kept anew."""
 MAX_TEMPLATE_SIZE = 4096
 """Larger answers are rendered each time, not kept."""
 
@@ -78,14 +78,18 @@ class _Prepared:
 
 
 class KeptAnswers:
-    """Rendered answers of one installed config: plain errors, and validation errors."""
+    """Rendered answers of one installed config: plain errors, and validation errors.
+
+    An answer is kept the second time its key is seen, so errors that never repeat (a
+    detail naming an id) cost no more than rendering them.
+    """
 
     def __init__(self, config: Config, logger: logging.Logger) -> None:
         self.config = config
         self.logger = logger
         self.auto = config.format == "auto"
-        self.kept: dict[Any, _Prepared] = {}
-        self.plain_kept: dict[Any, _Prepared] = {}
+        self.kept: dict[Any, object] = {}
+        self.plain_kept: dict[Any, object] = {}
 
     @staticmethod
     def usable(config: Config) -> bool:
@@ -96,7 +100,7 @@ class KeptAnswers:
         """The answer to *error* for the request of *scope*, if it is a plain error.
 
         ``None`` where the general path must answer: field errors, headers or extensions,
-        a status that is not an int, an error that cannot be rendered.
+        a status that is not an int.
         """
         if error.errors or error.headers or error.extensions or error.status.__class__ is not int:
             return None  # (a float status would be a key equal to the int's)
@@ -111,25 +115,24 @@ class KeptAnswers:
             self.auto and wants_problem(cfg, request), request_id is None,
         )  # fmt: skip
         try:
-            prepared = self.plain_kept.get(key)
+            kept = self.plain_kept.get(key)
         except TypeError:  # something unhashable set on the error
             return None
-        if prepared is None:
-            template = make_template(error, cfg, request, request_id)
-            if template is None:
-                return None
-            prepared = _keep(self.plain_kept, key, _Prepared(template))
         log_error(error, cfg, request, request_id, self.logger)
-        return prepared.response(request, request_id)
+        if kept.__class__ is _Prepared:
+            return kept.response(request, request_id)
+        return self._render(
+            self.plain_kept, key, kept, error=error, request=request, request_id=request_id
+        )
 
     def validation(
         self, details: Sequence[Any], scope: Scope, malformed: Collection[str]
     ) -> Response | None:
         """The answer to *details* (FastAPI's error dicts) for the request of *scope*.
 
-        ``None`` where the general path must answer: details that are not dicts or hold
-        something unhashable, a type in *malformed* (a body that did not parse), an answer
-        that cannot be rendered.
+        ``None`` where the general path must answer: details that are not dicts or that
+        no key stands for exactly (see :func:`~httpfault._fields.details_key`), a type in
+        *malformed* (a body that did not parse).
         """
         cfg = self.config
         try:
@@ -137,30 +140,58 @@ class KeptAnswers:
             request = request_info(scope)
             request_id = resolve_request_id(cfg, request)
             key = (shape, self.auto and wants_problem(cfg, request), request_id is None)
-            prepared = self.kept.get(key)
+            kept = self.kept.get(key)
         except (AttributeError, TypeError):
             return None
-        if prepared is None:
-            if any(code in malformed for _, _, code in shape):
-                return None
-            template = make_template(self.error(shape), cfg, request, request_id)
-            if template is None:
-                return None
-            prepared = _keep(self.kept, key, _Prepared(template))
-        log = self.logger
-        if log.isEnabledFor(cfg.log_level_4xx):
-            log_error(self.error(shape), cfg, request, request_id, log)
-        return prepared.response(request, request_id)
+        if kept.__class__ is _Prepared:
+            log = self.logger
+            if log.isEnabledFor(cfg.log_level_4xx):
+                log_error(self.error(shape), cfg, request, request_id, log)
+            return kept.response(request, request_id)
+        if any(code in malformed for _, _, code in shape):
+            return None
+        error = self.error(shape)
+        log_error(error, cfg, request, request_id, self.logger)
+        return self._render(
+            self.kept, key, kept, error=error, request=request, request_id=request_id
+        )
 
     def error(self, shape: Sequence[tuple[Any, str, Any]]) -> HTTPError:
         """The validation error of *shape* (see :func:`~httpfault._fields.details_key`)."""
         errors = field_errors_from_details(details_from_key(shape), location_first=True)
         return with_field_errors(self.config.validation_status, errors)
 
+    def _render(
+        self,
+        kept: dict[Any, object],
+        key: Any,
+        state: object,
+        *,
+        error: HTTPError,
+        request: RequestInfo,
+        request_id: str | None,
+    ) -> Response:
+        # Not kept yet: rendered, and kept the second time (*state* is _SEEN then).
+        if state is None:
+            _keep(kept, key, _SEEN)
+        elif state is _SEEN:
+            template = make_template(error, self.config, request, request_id)
+            if template is not None:
+                prepared = _Prepared(template)
+                _keep(kept, key, prepared if template.size <= MAX_TEMPLATE_SIZE else _NEVER)
+                return prepared.response(request, request_id)
+            _keep(kept, key, _NEVER)  # it does not render: each request logs the fallback
+        rendered = render_with_id(error, self.config, request, request_id)
+        return ErrorResponse(rendered, head=request.method == "HEAD")
 
-def _keep(kept: dict[Any, _Prepared], key: Any, prepared: _Prepared) -> _Prepared:
-    if prepared.template.size <= MAX_TEMPLATE_SIZE:
-        if len(kept) >= MAX_TEMPLATES:
-            kept.clear()
-        kept[key] = prepared
-    return prepared
+
+_SEEN = object()
+"""A key seen once: its answer is kept if it comes again."""
+_NEVER = object()
+"""A key whose answer is not kept: too large, or it does not render."""
+
+
+def _keep(kept: dict[Any, object], key: Any, value: object) -> None:
+    if len(kept) >= MAX_TEMPLATES and key not in kept:
+        kept.clear()
+    kept[key] = value

@@ -49,14 +49,9 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
 
     async def handle_validation_error(self, request: Request, exc: Exception) -> Response:
         """The exception handler for ``RequestValidationError``: the kept answer first."""
-        answers = self._answers
-        if answers is not None and type(exc) is RequestValidationError:
-            details = exc.errors()
-            if isinstance(details, (list, tuple)):
-                response = answers.validation(details, request.scope, _MALFORMED_TYPES)
-                if response is not None:
-                    return response
-        return self.response_for(exc, request.scope)
+        scope = request.scope
+        kept = self.kept_response(exc, scope)
+        return kept if kept is not None else self.rendered_response(exc, scope)
 
     def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
         """A validation error's answer, kept rendered by the shape of its errors."""

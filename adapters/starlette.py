@@ -120,8 +120,7 @@ class ErrorMiddleware:
     # -- shared by the middleware and the exception handlers ---------------------------
 
     def response_for(self, exc: BaseException, scope: Scope) -> Response:
-        """The response for *exc*: translated, logged once, hooks called, rendered."""
-        error: BaseException | None = exc
+        """The response for *exc*, logged once: kept, or made by :meth:`rendered_response`."""
         if self._answers is not None:
             if isinstance(exc, HTTPError):
                 kept = self._answers.plain(exc, scope)
@@ -129,6 +128,11 @@ class ErrorMiddleware:
                 kept = self.kept_response(exc, scope)
             if kept is not None:
                 return kept
+        return self.rendered_response(exc, scope)
+
+    def rendered_response(self, exc: BaseException, scope: Scope) -> Response:
+        """The response for *exc* the whole way: translated, logged once, hooks called."""
+        error: BaseException | None = exc
         if not isinstance(exc, HTTPError):
             try:
                 error = self.translate(unwrap_group(exc))

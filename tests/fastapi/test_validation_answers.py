@@ -72,6 +72,11 @@ def _answers(client: TestClient) -> Any:
     raise AssertionError("httpfault is not installed")
 
 
+def _prepared(kept: dict[Any, object]) -> list[object]:
+    """The answers kept rendered (not the keys seen once, or never kept)."""
+    return [v for v in kept.values() if type(v).__name__ == "_Prepared"]
+
+
 REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
     ("GET", "/items/abc", {}),
     ("GET", "/items/1?q=x", {}),  # a 200: untouched
@@ -106,7 +111,7 @@ def test_kept_answers_are_the_general_paths_bytes(config: Config, headers: dict[
     assert _answers(general) is None
     for method, path, extra in REQUESTS:
         sent = {"x-request-id": "req-42", **headers, **extra.pop("headers", {})}
-        for attempt in range(2):
+        for attempt in range(3):  # rendered, kept, answered from what was kept
             ours = kept.request(method, path, headers=sent, **extra)
             theirs = general.request(method, path, headers=sent, **extra)
             where = (method, path, attempt)
@@ -114,7 +119,7 @@ def test_kept_answers_are_the_general_paths_bytes(config: Config, headers: dict[
             assert ours.content == theirs.content, where
             assert ours.headers.items() == theirs.headers.items(), where
     assert "secret-value" not in ours.text
-    assert 0 < len(_answers(kept).kept) <= 10
+    assert 0 < len(_prepared(_answers(kept).kept)) <= 6
 
 
 def test_each_request_gets_its_own_request_id() -> None:
@@ -133,31 +138,46 @@ def test_each_request_gets_its_own_request_id() -> None:
 
 
 def test_kept_answers_are_bounded() -> None:
-    """At most MAX_TEMPLATES shapes are kept, and no answer over MAX_TEMPLATE_SIZE bytes."""
+    """At most MAX_TEMPLATES keys are kept, and no answer over MAX_TEMPLATE_SIZE bytes."""
     client = TestClient(_build(Config()))
     answers = _answers(client)
     for index in range(MAX_TEMPLATES + 3):
-        assert client.get(f"/raise/n{index}").status_code == 422
+        for _ in range(2):  # kept the second time
+            assert client.get(f"/raise/n{index}").status_code == 422
         assert len(answers.kept) <= MAX_TEMPLATES
-    assert 0 < len(answers.kept) <= 3  # cleared when full, then kept anew
+    assert 0 < len(_prepared(answers.kept)) <= 3  # cleared when full, then kept anew
     answers.kept.clear()
-    large = client.get("/raise/x", params={"size": MAX_TEMPLATE_SIZE})
-    assert large.status_code == 422
-    assert len(large.content) > MAX_TEMPLATE_SIZE
-    assert answers.kept == {}
+    for _ in range(3):
+        large = client.get("/raise/x", params={"size": MAX_TEMPLATE_SIZE})
+        assert large.status_code == 422
+        assert len(large.content) > MAX_TEMPLATE_SIZE
+    assert _prepared(answers.kept) == []
     expected = "#/" + "x" * MAX_TEMPLATE_SIZE
     assert large.json()["error"]["errors"][0]["pointer"] == expected
+
+
+def test_an_answer_is_kept_the_second_time() -> None:
+    """Errors that never repeat are rendered, not kept: only a repeated one is."""
+    client = TestClient(_build(Config()))
+    answers = _answers(client)
+    answers.kept.clear()
+    client.get("/raise/once")
+    assert _prepared(answers.kept) == []
+    client.get("/raise/twice")
+    client.get("/raise/twice")
+    assert len(_prepared(answers.kept)) == 1
 
 
 def test_kept_answers_are_logged_once_per_request(caplog: pytest.LogCaptureFixture) -> None:
     """With 4xx logging enabled, every request's 422 is logged, kept answer or not."""
     client = TestClient(_build(Config(logger_name="httpfault.kept")))
     with caplog.at_level(logging.INFO, logger="httpfault.kept"):
-        for rid in ("r-1", "r-2"):
+        for rid in ("r-1", "r-2", "r-3"):  # rendered, kept, answered from what was kept
             client.get("/items/abc", headers={"x-request-id": rid})
     records = [r for r in caplog.records if r.name == "httpfault.kept"]
     assert [r.getMessage() for r in records] == [
-        f"GET /items/abc -> 422 Unprocessable Content (request_id={rid})" for rid in ("r-1", "r-2")
+        f"GET /items/abc -> 422 Unprocessable Content (request_id={rid})"
+        for rid in ("r-1", "r-2", "r-3")
     ]
     assert all(r.levelno == logging.INFO and r.exc_info is None for r in records)
 

@@ -111,7 +111,7 @@ def test_kept_plain_errors_are_the_general_paths_bytes(
     general = TestClient(_build(config.replace(on_error=(lambda e, r: None,))))
     assert _answers(general) is None
     for name in ERRORS:
-        for method in ("GET", "HEAD", "POST", "GET"):
+        for method in ("GET", "HEAD", "POST", "GET", "HEAD"):
             sent = {"x-request-id": "req-9", **headers}
             with caplog.at_level(logging.CRITICAL):
                 ours = kept.request(method, f"/e/{name}", headers=sent)
@@ -119,7 +119,7 @@ def test_kept_plain_errors_are_the_general_paths_bytes(
             assert ours.status_code == theirs.status_code, (name, method)
             assert ours.content == theirs.content, (name, method)
             assert ours.headers.items() == theirs.headers.items(), (name, method)
-    kept_now = _answers(kept).plain_kept
+    kept_now = [v for v in _answers(kept).plain_kept.values() if type(v).__name__ == "_Prepared"]
     assert 0 < len(kept_now) <= 8  # not the ones with headers, fields, extensions or odd
 
 
