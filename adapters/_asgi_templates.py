@@ -42,7 +42,7 @@ _new_response = ErrorResponse.__new__
 class _Prepared:
     """A template with its header lines as ASGI wants them."""
 
-    __slots__ = ("halves", "raw", "rid_at", "rid_name", "status", "template")
+    __slots__ = ("raw", "rid_at", "rid_name", "status", "template")
 
     def __init__(self, template: Template) -> None:
         headers = template.headers
@@ -51,23 +51,13 @@ class _Prepared:
         self.rid_at = template.rid_at
         self.rid_name = raw_header((headers[self.rid_at][0], ""))[0] if self.rid_at >= 0 else b""
         self.raw = [raw_header(line) for line in headers]
-        # The JSON format's usual case, a request id and nothing else to splice in.
-        self.halves = template.halves
 
     def response(self, request: RequestInfo, request_id: str | None) -> Response:
+        body = self.template.body(request, request_id)
         raw = self.raw.copy()
-        head = request.method == "HEAD"
-        if request_id is None:
-            body = self.template.body(request, None)
-        else:
-            rid = request_id.encode("ascii")
-            raw[self.rid_at] = (self.rid_name, rid)
-            halves = self.halves
-            if halves is None or head:
-                body = self.template.body(request, request_id)
-            else:
-                body = halves[0] + rid + halves[1]
-        if not head:
+        if request_id is not None:
+            raw[self.rid_at] = (self.rid_name, request_id.encode("ascii"))
+        if request.method != "HEAD":
             raw.append((b"content-length", b"%d" % len(body)))
         response = _new_response(ErrorResponse)
         response.status_code = self.status

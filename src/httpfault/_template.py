@@ -57,7 +57,7 @@ class Template:
                 if value != _RID or rid_at >= 0 or not with_request_id:
                     raise ValueError("a stand-in is in a header where it cannot be replaced")
                 rid_at = index
-        if body.count(_RID_BYTES) != with_request_id or body.count(_PATH_BYTES) > 1:
+        if body.count(_RID_BYTES) != int(with_request_id) or body.count(_PATH_BYTES) > 1:
             raise ValueError("a stand-in is in the body where it cannot be replaced")
         found = []
         for marker, slot in ((_PATH_BYTES, _PATH_SLOT), (_RID_BYTES, _RID_SLOT)):
@@ -88,11 +88,6 @@ class Template:
     def rid_at(self) -> int:
         """The index of the request id header in :attr:`headers`; ``-1`` without one."""
         return self._rid_at
-
-    @property
-    def halves(self) -> tuple[bytes, bytes] | None:
-        """The body before and after the request id, where that is all to splice in."""
-        return (self._pieces[0], self._pieces[1]) if self._slots == _RID_ONLY else None
 
     def body(self, request: RequestInfo, request_id: str | None) -> bytes:
         """The body for *request*, whose request id is *request_id* (empty for HEAD).
