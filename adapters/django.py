@@ -54,9 +54,9 @@ from httpfault import (
     error_class,
 )
 
-from ._django_respond import OPTIONS_ATTR, ErrorResponse, options_for, respond
-from ._django_settings import Options, current_options
-from ._django_types import problem_type_urls
+from ._django.respond import OPTIONS_ATTR, ErrorResponse, options_for, respond
+from ._django.settings import Options, current_options
+from ._django.types import problem_type_urls
 
 __all__ = [
     "ErrorMiddleware",

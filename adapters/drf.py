@@ -32,9 +32,9 @@ import httpfault
 from httpfault import Config, HTTPError, error_class
 from httpfault._convert import with_field_errors
 
-from ._django_convert import is_mapped
-from ._django_respond import ErrorResponse, options_for, respond
-from ._drf_fields import drf_field_errors, is_default_detail
+from ._django.convert import is_mapped
+from ._django.drf_fields import drf_field_errors, is_default_detail
+from ._django.respond import ErrorResponse, options_for, respond
 
 __all__ = ["drf_error", "exception_handler"]
 

@@ -33,7 +33,7 @@ from httpfault._convert import error_class, with_field_errors
 from httpfault._fields import field_errors_from_details
 
 from . import starlette as _starlette
-from ._asgi_openapi import install_openapi, responses
+from ._asgi.openapi import install_openapi, responses
 
 __all__ = ["ErrorMiddleware", "install", "responses"]
 

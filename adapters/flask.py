@@ -28,9 +28,9 @@ except ImportError as exc:  # pragma: no cover - exercised without Flask install
 from httpfault import Config, HTTPError, error_class
 from httpfault._handling import handle
 
-from ._flask_convert import from_werkzeug, is_json_too_deep
-from ._flask_request import request_info
+from ._flask.convert import from_werkzeug, is_json_too_deep
 from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
+from ._wsgi.request import request_info
 
 __all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState"]
 

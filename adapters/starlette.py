@@ -33,11 +33,11 @@ from httpfault import Config, HTTPError, UnsupportedMediaType, render
 from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
 
-from ._asgi_convert import http_exception_error, request_info, unwrap_group
-from ._asgi_layer import SIGNALS, HandlingLayer, StartTracker, replaces
-from ._asgi_response import ErrorResponse
-from ._asgi_stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
-from ._asgi_templates import KeptAnswers
+from ._asgi.convert import http_exception_error, request_info, unwrap_group
+from ._asgi.layer import SIGNALS, HandlingLayer, StartTracker, replaces
+from ._asgi.response import ErrorResponse
+from ._asgi.stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
+from ._asgi.templates import KeptAnswers
 from ._type_pages import TypePage, type_pages
 
 __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._client_registry import ProblemRegistry
+from .client._registry import ProblemRegistry
 from .testing import ErrorAssertions
 
 __all__ = ["httpfault_assert", "problem_registry"]

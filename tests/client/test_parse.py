@@ -27,8 +27,8 @@ from httpfault import (
     client,
     render,
 )
-from httpfault._client_parse import parse_body
-from httpfault._client_response import ResponseView, view
+from httpfault.client._parse import parse_body
+from httpfault.client._response import ResponseView, view
 from tests.client.scenarios import RAW, EmailTaken, OutOfCredit
 
 

@@ -174,7 +174,7 @@ def test_recording_outside_converted_requests_is_harmless() -> None:
 
 def test_hooks_see_all_request_headers() -> None:
     """RequestInfo.headers (what on_error hooks get) reads every header, case-insensitively."""
-    from httpfault.adapters._django_respond import request_info
+    from httpfault.adapters._django.respond import request_info
 
     request = RequestFactory().post(
         "/x", data=b"{}", content_type="application/json", headers={"X-Trace": "t1"}
@@ -192,7 +192,7 @@ def test_hooks_see_all_request_headers() -> None:
 def test_absent_header_is_one_lookup() -> None:
     """A header missing from META is answered by one lookup; META is not scanned for it."""
     from httpfault._request import header_value
-    from httpfault.adapters._django_respond import MetaHeaders
+    from httpfault.adapters._django.respond import MetaHeaders
 
     class Unscannable(dict[str, str]):
         def items(self) -> Any:

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 
 import httpfault
 from httpfault import Config, HTTPError, RequestInfo
-from httpfault.adapters._django_settings import current_options, read_options
+from httpfault.adapters._django.settings import current_options, read_options
 
 SEEN: list[tuple[HTTPError, RequestInfo | None]] = []
 

@@ -14,7 +14,7 @@ from rest_framework.exceptions import ErrorDetail
 
 import httpfault
 from httpfault import Config
-from httpfault.adapters._drf_fields import drf_field_errors
+from httpfault.adapters._django.drf_fields import drf_field_errors
 from tests.django.helpers import HEADERS, assert_rendered, stream_reads_are_limited
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from httpfault import Config, HTTPError, RequestInfo
 from httpfault._template import _RID as STAND_IN
-from httpfault.adapters._asgi_templates import MAX_TEMPLATE_SIZE, MAX_TEMPLATES
+from httpfault.adapters._asgi.templates import MAX_TEMPLATE_SIZE, MAX_TEMPLATES
 from httpfault.adapters.fastapi import ErrorMiddleware, install
 from tests.starlette.helpers import TestClient
 

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from httpfault import Config
-from httpfault.adapters._flask_request import EnvironHeaders, request_info
+from httpfault.adapters._wsgi.request import EnvironHeaders, request_info
 from httpfault.adapters.flask import HTTPFault, HTTPFaultState
 
 

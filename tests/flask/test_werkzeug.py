@@ -23,7 +23,7 @@ from httpfault import (
     UnsupportedMediaType,
     error_class,
 )
-from httpfault.adapters._flask_convert import from_werkzeug, user_description
+from httpfault.adapters._flask.convert import from_werkzeug, user_description
 
 from .conftest import RID, assert_same
 

@@ -8,7 +8,7 @@ import pytest
 from starlette.exceptions import HTTPException
 
 from httpfault import BadGateway, InternalServerError, MethodNotAllowed, NotFound
-from httpfault.adapters._asgi_convert import (
+from httpfault.adapters._asgi.convert import (
     http_exception_error,
     is_default_detail,
     request_info,

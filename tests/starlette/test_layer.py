@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from httpfault import Config, Conflict, Forbidden, InternalServerError, NotFound
-from httpfault.adapters._asgi_layer import SIGNALS, HandlingLayer
+from httpfault.adapters._asgi.layer import SIGNALS, HandlingLayer
 from httpfault.adapters.starlette import ErrorMiddleware, install
 
 from .helpers import RID, TestClient, assert_rendered

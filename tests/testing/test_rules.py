@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from httpfault import Config, Conflict, FieldError, MethodNotAllowed, RequestInfo, render
-from httpfault._client_response import ResponseView
-from httpfault._testing_rules import schema_problems
+from httpfault.client._response import ResponseView
 from httpfault.testing import (
     PROBLEM_SCHEMA,
     ConformanceError,
@@ -19,6 +18,7 @@ from httpfault.testing import (
     is_json_pointer_fragment,
     is_uri_reference,
 )
+from httpfault.testing._rules import schema_problems
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"

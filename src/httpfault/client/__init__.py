@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from ._client_parse import RESTORED_HEADERS, parse_error
-from ._client_registry import ProblemRegistry
-from ._client_response import view
-from ._errors import HTTPError
+from httpfault._errors import HTTPError
+
+from ._parse import RESTORED_HEADERS, parse_error
+from ._registry import ProblemRegistry
+from ._response import view
 
 __all__ = [
     "RESTORED_HEADERS",

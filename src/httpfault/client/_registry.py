@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from ._errors import HTTPError
+from httpfault._errors import HTTPError
 
 __all__ = ["ProblemRegistry"]
 

@@ -12,9 +12,9 @@ import re
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from ._catalog_data import TEXTS
-from ._client_response import ResponseView
-from ._fields import LOCATIONS
+from httpfault._catalog_data import TEXTS
+from httpfault._fields import LOCATIONS
+from httpfault.client._response import ResponseView
 
 __all__ = [
     "PROBLEM_SCHEMA",

@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from ._client_parse import parse_error
-from ._client_registry import ProblemRegistry
-from ._client_response import ResponseView, view
-from ._errors import ClientError, HTTPError, ServerError
-from ._fields import FieldError, Location
-from ._testing_rules import (
+from httpfault._errors import ClientError, HTTPError, ServerError
+from httpfault._fields import FieldError, Location
+from httpfault.client._parse import parse_error
+from httpfault.client._registry import ProblemRegistry
+from httpfault.client._response import ResponseView, view
+
+from ._rules import (
     PROBLEM_SCHEMA,
     check_response,
     is_json_pointer_fragment,

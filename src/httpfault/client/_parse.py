@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from ._classes import REGISTRY
-from ._client_registry import ABOUT_BLANK, ProblemRegistry
-from ._client_response import ResponseView
-from ._errors import RESERVED_MEMBERS, ClientError, HTTPError, ServerError, code_for
-from ._fields import LOCATIONS, FieldError, Location
+from httpfault._classes import REGISTRY
+from httpfault._errors import RESERVED_MEMBERS, ClientError, HTTPError, ServerError, code_for
+from httpfault._fields import LOCATIONS, FieldError, Location
+
+from ._registry import ABOUT_BLANK, ProblemRegistry
+from ._response import ResponseView
 
 __all__ = ["RESTORED_HEADERS", "parse_body", "parse_error"]
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_safe
 
 from httpfault import Config, HTTPError
 
-from ._django_settings import current_options
-from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
+from .._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
+from .settings import current_options
 
 __all__ = ["problem_type_urls"]
 

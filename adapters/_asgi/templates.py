@@ -26,8 +26,8 @@ from httpfault._handling import log_error
 from httpfault._render import render_with_id, resolve_request_id, wants_problem
 from httpfault._template import Template, make_template
 
-from ._asgi_convert import request_info
-from ._asgi_response import ErrorResponse, raw_header
+from .convert import request_info
+from .response import ErrorResponse, raw_header
 
 __all__ = ["KeptAnswers"]
 

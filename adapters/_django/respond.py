@@ -16,8 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from httpfault import HTTPError, Rendered, RequestInfo
 from httpfault._handling import handle
 
-from ._django_convert import django_error, is_mapped
-from ._django_settings import Options, current_options
+from .convert import django_error, is_mapped
+from .settings import Options, current_options
 
 __all__ = ["OPTIONS_ATTR", "ErrorResponse", "options_for", "request_info", "respond"]
 

@@ -1,0 +1,1 @@
+"""The ASGI family: what the Starlette and FastAPI adapters share."""

@@ -1,0 +1,1 @@
+"""The Django family: what the Django and DRF adapters share."""

@@ -1,0 +1,1 @@
+"""The Flask family: werkzeug's own errors as httpfault errors."""

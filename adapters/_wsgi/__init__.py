@@ -1,0 +1,1 @@
+"""What every WSGI adapter shares: the request as rendering sees it, read from the environ."""
