@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 from httpfault import Config, HTTPError
 from httpfault._catalog_data import TEXTS
+from httpfault._media import ABOUT_BLANK
 
 __all__ = ["CONTENT_TYPE", "TypePage", "error_classes", "type_pages"]
 
 CONTENT_TYPE = "text/html; charset=utf-8"
-ABOUT_BLANK = "about:blank"
 
 
 @dataclass(frozen=True)

@@ -26,14 +26,16 @@ except ImportError as exc:  # pragma: no cover - exercised without fastapi insta
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import Scope
 
 from httpfault import Config, HTTPError
 from httpfault._convert import error_class, with_field_errors
 from httpfault._fields import field_errors_from_details
+from httpfault._handling import handle_details
 
 from . import starlette as _starlette
+from ._asgi.convert import request_info
 from ._asgi.openapi import install_openapi, responses
+from ._asgi.response import ErrorResponse
 
 __all__ = ["ErrorMiddleware", "install", "responses"]
 
@@ -48,18 +50,20 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
     _claimed: ClassVar[tuple[type[Exception], ...]] = (HTTPException, RequestValidationError)
 
     async def handle_validation_error(self, request: Request, exc: Exception) -> Response:
-        """The exception handler for ``RequestValidationError``: the kept answer first."""
-        scope = request.scope
-        kept = self.kept_response(exc, scope)
-        return kept if kept is not None else self.rendered_response(exc, scope)
+        """The exception handler for ``RequestValidationError``.
 
-    def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
-        """A validation error's answer, kept rendered by the shape of its errors."""
-        if type(exc) is RequestValidationError and self._answers is not None:
+        Details that are all dicts, none of a malformed body, go to the core as they are,
+        so a repeated shape of errors is answered from the cache of rendered answers.
+        """
+        if type(exc) is RequestValidationError:
             details = exc.errors()
-            if isinstance(details, (list, tuple)):  # not a one-pass iterable
-                return self._answers.validation(details, scope, _MALFORMED_TYPES)
-        return None
+            if isinstance(details, (list, tuple)) and all(
+                d.__class__ is dict and d.get("type") not in _MALFORMED_TYPES for d in details
+            ):
+                info = request_info(request.scope)
+                rendered = handle_details(details, self.config, info, logger=self._logger)
+                return ErrorResponse(rendered, head=info.method == "HEAD")
+        return self.response_for(exc, request.scope)
 
     def translate(self, exc: BaseException) -> BaseException | None:
         """FastAPI's errors as ``HTTPError``; the rest as the Starlette adapter does."""

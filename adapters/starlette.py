@@ -37,7 +37,6 @@ from ._asgi.convert import http_exception_error, request_info, unwrap_group
 from ._asgi.layer import SIGNALS, HandlingLayer, StartTracker, replaces
 from ._asgi.response import ErrorResponse
 from ._asgi.stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
-from ._asgi.templates import KeptAnswers
 from ._type_pages import TypePage, type_pages
 
 __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
@@ -83,8 +82,6 @@ class ErrorMiddleware:
         self.config = config if config is not None else Config()
         self._logger: logging.Logger = self.config.logger
         self._replay = cors_replay(app)
-        usable = KeptAnswers.usable(self.config)
-        self._answers = KeptAnswers(self.config, self._logger) if usable else None
         for middleware in exception_middlewares(app):
             self._claim(middleware)
 
@@ -120,18 +117,7 @@ class ErrorMiddleware:
     # -- shared by the middleware and the exception handlers ---------------------------
 
     def response_for(self, exc: BaseException, scope: Scope) -> Response:
-        """The response for *exc*, logged once: kept, or made by :meth:`rendered_response`."""
-        if self._answers is not None:
-            if isinstance(exc, HTTPError):
-                kept = self._answers.plain(exc, scope)
-            else:
-                kept = self.kept_response(exc, scope)
-            if kept is not None:
-                return kept
-        return self.rendered_response(exc, scope)
-
-    def rendered_response(self, exc: BaseException, scope: Scope) -> Response:
-        """The response for *exc* the whole way: translated, logged once, hooks called."""
+        """The response for *exc*: translated, then answered by the core (logged once)."""
         error: BaseException | None = exc
         if not isinstance(exc, HTTPError):
             try:
@@ -146,10 +132,6 @@ class ErrorMiddleware:
         request = request_info(scope)
         rendered = handle(error, self.config, request, logger=self._logger)
         return ErrorResponse(rendered, head=request.method == "HEAD")
-
-    def kept_response(self, exc: BaseException, scope: Scope) -> Response | None:
-        """The kept answer to *exc*, not an ``HTTPError``: none here; a subclass may keep some."""
-        return None
 
     def translate(self, exc: BaseException) -> BaseException | None:
         """The framework's own exception as an ``HTTPError`` (others as they are).

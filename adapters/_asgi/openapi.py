@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from httpfault import HTTPError, InternalServerError
 from httpfault._convert import error_class
 from httpfault._fields import LOCATIONS
-from httpfault._render import JSON, PROBLEM
+from httpfault._media import JSON, PROBLEM
 
 if TYPE_CHECKING:
     from fastapi import FastAPI

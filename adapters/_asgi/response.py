@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from httpfault import Rendered
-from httpfault._render import JSON, PROBLEM
+from httpfault._media import JSON, PROBLEM
 
 __all__ = ["ErrorResponse", "raw_header"]
 

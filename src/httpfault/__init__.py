@@ -6,54 +6,9 @@
 
 from __future__ import annotations
 
+from . import _classes
 from ._catalog import CatalogEntry, catalog
-from ._classes import (
-    BadGateway,
-    BadRequest,
-    Conflict,
-    ContentTooLarge,
-    ExpectationFailed,
-    FailedDependency,
-    Forbidden,
-    GatewayTimeout,
-    Gone,
-    HTTPNotImplemented,
-    HTTPVersionNotSupported,
-    ImATeapot,
-    InsufficientStorage,
-    InternalServerError,
-    LengthRequired,
-    Locked,
-    LoopDetected,
-    MethodNotAllowed,
-    MisdirectedRequest,
-    NetworkAuthenticationRequired,
-    NotAcceptable,
-    NotExtended,
-    NotFound,
-    PayloadTooLarge,
-    PaymentRequired,
-    PreconditionFailed,
-    PreconditionRequired,
-    ProxyAuthenticationRequired,
-    RangeNotSatisfiable,
-    RequestedRangeNotSatisfiable,
-    RequestEntityTooLarge,
-    RequestHeaderFieldsTooLarge,
-    RequestTimeout,
-    RequestURITooLarge,
-    ServiceUnavailable,
-    TooEarly,
-    TooManyRequests,
-    Unauthorized,
-    UnavailableForLegalReasons,
-    UnprocessableContent,
-    UnprocessableEntity,
-    UnsupportedMediaType,
-    UpgradeRequired,
-    URITooLong,
-    VariantAlsoNegotiates,
-)
+from ._classes import *  # noqa: F403 - the classes, listed once in _classes.__all__
 from ._config import Config
 from ._convert import abort, error_class, from_exception
 from ._errors import ClientError, HTTPError, ServerError
@@ -64,59 +19,14 @@ from ._request import RequestInfo
 __version__ = "0.1.0"
 
 __all__ = [
-    "BadGateway",
-    "BadRequest",
     "CatalogEntry",
     "ClientError",
     "Config",
-    "Conflict",
-    "ContentTooLarge",
-    "ExpectationFailed",
-    "FailedDependency",
     "FieldError",
-    "Forbidden",
-    "GatewayTimeout",
-    "Gone",
     "HTTPError",
-    "HTTPNotImplemented",
-    "HTTPVersionNotSupported",
-    "ImATeapot",
-    "InsufficientStorage",
-    "InternalServerError",
-    "LengthRequired",
-    "Locked",
-    "LoopDetected",
-    "MethodNotAllowed",
-    "MisdirectedRequest",
-    "NetworkAuthenticationRequired",
-    "NotAcceptable",
-    "NotExtended",
-    "NotFound",
-    "PayloadTooLarge",
-    "PaymentRequired",
-    "PreconditionFailed",
-    "PreconditionRequired",
-    "ProxyAuthenticationRequired",
-    "RangeNotSatisfiable",
     "Rendered",
-    "RequestEntityTooLarge",
-    "RequestHeaderFieldsTooLarge",
     "RequestInfo",
-    "RequestTimeout",
-    "RequestURITooLarge",
-    "RequestedRangeNotSatisfiable",
     "ServerError",
-    "ServiceUnavailable",
-    "TooEarly",
-    "TooManyRequests",
-    "URITooLong",
-    "Unauthorized",
-    "UnavailableForLegalReasons",
-    "UnprocessableContent",
-    "UnprocessableEntity",
-    "UnsupportedMediaType",
-    "UpgradeRequired",
-    "VariantAlsoNegotiates",
     "__version__",
     "abort",
     "catalog",
@@ -125,3 +35,12 @@ __all__ = [
     "json_pointer",
     "render",
 ]
+__all__ += _classes.__all__
+__all__.sort()
+
+# Public names report the public module, in repr, pickles, docs and the debug member.
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type) and _value.__module__.startswith("httpfault._"):
+        _value.__module__ = __name__
+del _name, _value

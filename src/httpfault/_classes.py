@@ -14,7 +14,6 @@ from ._errors import ClientError, HTTPError, ServerError
 from ._headers import RetryAfter, format_retry_after, join_values
 
 __all__ = [
-    "REGISTRY",
     "BadGateway",
     "BadRequest",
     "Conflict",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, Union
 
+from ._cache import AnswerCache
 from ._headers import check_header
 
 if TYPE_CHECKING:
@@ -56,10 +57,15 @@ class Config:
     log_level_4xx: int = logging.INFO
     log_level_5xx: int = logging.ERROR
     logger_name: str = "httpfault"
+    cache_bytes: int = 1 << 20
+    """The most bytes of rendered answers kept for reuse; ``0`` turns the cache off."""
     # Derived once, for the request path: the request id header's lowercase forms.
     _rid_lower: str = field(init=False, repr=False, compare=False, default="")
     _rid_bytes: bytes = field(init=False, repr=False, compare=False, default=b"")
     _logger: logging.Logger | None = field(init=False, repr=False, compare=False, default=None)
+    # Answers kept rendered for this config (none where a formatter or debug makes the
+    # body more than its facts): state, not configuration, so not compared.
+    _cache: AnswerCache | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         from ._classes import REGISTRY
@@ -87,6 +93,10 @@ class Config:
         if callable(hooks):
             hooks = (hooks,)
         object.__setattr__(self, "on_error", tuple(hooks))
+        if self.cache_bytes.__class__ is not int or self.cache_bytes < 0:
+            raise ValueError(f"cache_bytes must be an int >= 0, not {self.cache_bytes!r}")
+        if self.cache_bytes and self.formatter is None and not self.debug:
+            object.__setattr__(self, "_cache", AnswerCache(self.cache_bytes))
 
     @property
     def logger(self) -> logging.Logger:

@@ -75,6 +75,9 @@ class HTTPError(Exception):
         own = cls.__dict__
         if "status" not in own:
             return
+        status = cls.status
+        if status.__class__ is not int and isinstance(status, int) and status.__class__ is not bool:
+            cls.status = int(status)  # an IntEnum such as HTTPStatus.GONE works as its int
         text = TEXTS.get(cls.status)
         if text is None:
             if "title" not in own:

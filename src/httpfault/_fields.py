@@ -26,6 +26,10 @@ __all__ = [
 Location = Literal["body", "query", "path", "header", "cookie"]
 LOCATIONS: frozenset[str] = frozenset(("body", "query", "path", "header", "cookie"))
 
+MAX_KEY_TEXT = 256
+"""The longest string a cache key holds; what has a longer one is not reused."""
+MAX_KEY_TOTAL = 2048
+"""The most characters one cache key holds in all."""
 # Characters a URI fragment may hold unescaped (RFC 3986 §3.5), '%' excluded.
 _FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
 _plain = re.compile(r"[A-Za-z0-9_.\-]*").fullmatch
@@ -197,31 +201,45 @@ DetailsKey = tuple[tuple[tuple[str | int, ...], str, str | None], ...]
 """One ``(loc, message, type)`` per error: see :func:`details_key`."""
 
 
-def details_key(details: Iterable[Any]) -> DetailsKey:
-    """What :func:`field_errors_from_details` makes of *details*, as a hashable key.
+def details_key(details: Iterable[Any]) -> DetailsKey | None:
+    """What :func:`field_errors_from_details` makes of *details*, as a bounded key.
 
     One ``(loc, message, type)`` per detail, where the message is already the one sent
     (a message quoting the submitted value is replaced): the submitted values are left
     out. The details of :func:`details_from_key` give the same field errors as *details*.
-    Raises ``AttributeError`` for details that are not dicts, and ``TypeError`` for those
-    a key cannot stand for exactly: ``loc`` parts other than str and int (``True`` and
-    ``1.0`` would be equal keys to ``1``, with other pointers), a type other than str.
+    ``None`` for details no bounded key stands for exactly: not dicts; ``loc`` parts other
+    than str and int (``True`` and ``1.0`` would be equal keys to ``1``, with other
+    pointers); a type other than str; a string longer than :data:`MAX_KEY_TEXT` (field
+    names can come from the client: an over-long one is never kept in a key).
     """
     key = []
-    for item in details:
-        loc = item.get("loc", ())
-        if loc.__class__ is not tuple:
-            loc = tuple(loc)
-        for part in loc:
-            if part.__class__ is not str and part.__class__ is not int:
-                raise TypeError(f"no key for a loc part of type {part.__class__.__name__}")
-        code = item.get("type")
-        if code is not None and code.__class__ is not str:
-            raise TypeError(f"no key for an error type of type {code.__class__.__name__}")
-        message = item.get("msg")
-        if message.__class__ is not str or item.get("input") is not None:
-            message = _message(item)
-        key.append((loc, message, code))
+    size = 0
+    try:
+        for item in details:
+            loc = item.get("loc", ())
+            if loc.__class__ is not tuple:
+                loc = tuple(loc)
+            for part in loc:
+                if part.__class__ is str:
+                    if len(part) > MAX_KEY_TEXT:
+                        return None
+                    size += len(part)
+                elif part.__class__ is not int:
+                    return None
+            code = item.get("type")
+            if code is not None and (code.__class__ is not str or len(code) > MAX_KEY_TEXT):
+                return None
+            message = item.get("msg")
+            if message.__class__ is not str or item.get("input") is not None:
+                message = _message(item)
+            if len(message) > MAX_KEY_TEXT:
+                return None
+            size += len(message)
+            if size > MAX_KEY_TOTAL:
+                return None
+            key.append((loc, message, code))
+    except (AttributeError, TypeError):
+        return None
     return tuple(key)
 
 

@@ -1,17 +1,21 @@
-"""What every adapter does with an exception: convert, log once, call hooks, render."""
+"""What every adapter does with an exception: convert, log once, call hooks, answer."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
+from ._answers import answer, answer_keyed
 from ._classes import InternalServerError
 from ._config import DEFAULT_CONFIG, Config
-from ._convert import from_exception
+from ._convert import from_exception, with_field_errors
 from ._errors import HTTPError
-from ._render import Rendered, render_with_id, resolve_request_id
+from ._fields import details_from_key, details_key, field_errors_from_details
+from ._render import Rendered, resolve_request_id
 from ._request import RequestInfo
 
-__all__ = ["handle", "log_error"]
+__all__ = ["handle", "handle_details", "log_error"]
 
 
 def handle(
@@ -23,7 +27,10 @@ def handle(
 ) -> Rendered:
     """Turn *exc* into a rendered response; log it once and call the ``on_error`` hooks.
 
-    Never raises: a failing ``exception_map`` entry gives a 500, a failing hook is logged.
+    The one path every adapter answers an exception by: converted (:func:`from_exception`),
+    given its request id, logged, shown to the hooks, then answered from the config's
+    cache of rendered answers or rendered. Never raises: a failing ``exception_map``
+    entry gives a 500, a failing hook is logged.
     """
     cfg = config or DEFAULT_CONFIG
     log = logger or cfg.logger
@@ -40,7 +47,55 @@ def handle(
     log_error(error, cfg, request, request_id, log)
     if cfg.on_error:
         _call_hooks(error, cfg, request, log)
-    return render_with_id(error, cfg, request, request_id)
+    return answer(error, cfg, request, request_id)
+
+
+def handle_details(
+    details: Sequence[Any],
+    config: Config | None = None,
+    request: RequestInfo | None = None,
+    *,
+    logger: logging.Logger | None = None,
+) -> Rendered:
+    """:func:`handle` for a validation error given as pydantic-style error dicts.
+
+    FastAPI's ``RequestValidationError.errors()``: the first ``loc`` item names the part
+    of the request. Answers the configured validation status with field errors, as
+    :func:`handle` would; a repeated shape of details (see
+    :func:`~httpfault._fields.details_key`) is answered from the cache without making the
+    field errors again.
+    """
+    cfg = config or DEFAULT_CONFIG
+    shape = details_key(details) if cfg._cache is not None and request is not None else None
+    if shape is None:
+        errors = field_errors_from_details(details, location_first=True)
+        return handle(with_field_errors(cfg.validation_status, errors), cfg, request, logger=logger)
+    assert request is not None
+    log = logger or cfg.logger
+    status = cfg.validation_status
+    made: list[HTTPError] = []
+
+    def make() -> HTTPError:
+        if not made:
+            errors = field_errors_from_details(details_from_key(shape), location_first=True)
+            made.append(with_field_errors(status, errors))
+        return made[0]
+
+    request_id = resolve_request_id(cfg, request)
+    if cfg.on_error or log.isEnabledFor(cfg.log_level_4xx):
+        log_error(make(), cfg, request, request_id, log)
+        if cfg.on_error:
+            _call_hooks(made[0], cfg, request, log)
+    size = sum(len(message) + sum(_length(part) for part in loc) for loc, message, _ in shape)
+    rendered = answer_keyed(
+        (status, shape), size, make, config=cfg, request=request, request_id=request_id
+    )
+    assert rendered is not None  # the config has a cache
+    return rendered
+
+
+def _length(part: str | int) -> int:
+    return len(part) if part.__class__ is str else 8
 
 
 def _call_hooks(

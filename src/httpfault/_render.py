@@ -7,29 +7,26 @@ import traceback
 from os import urandom
 from typing import Any, NamedTuple
 
+from ._body import Facts, body, facts
 from ._catalog_data import TEXTS
 from ._config import DEFAULT_CONFIG, Config, new_request_id
-from ._errors import RESERVED_MEMBERS, HTTPError, code_for
+from ._errors import HTTPError, code_for
 from ._headers import check_header
 from ._json import dumps, dumps_stdlib, jsonable
-from ._request import RequestInfo, find_header, prefers_problem, safe_request_id, uri_reference
+from ._media import ABOUT_BLANK, JSON, PROBLEM
+from ._request import RequestInfo, find_header, prefers_problem, safe_request_id
 
 __all__ = [
-    "JSON",
-    "PROBLEM",
     "Rendered",
     "render",
+    "render_facts",
     "render_with_id",
     "resolve_request_id",
     "wants_problem",
 ]
 
-JSON = "application/json"
-PROBLEM = "application/problem+json"
-ABOUT_BLANK = "about:blank"
 _SKIPPED_HEADERS = frozenset({"content-type", "content-length", "transfer-encoding"})
 _log = logging.getLogger("httpfault")
-_PHRASES = {status: text.title for status, text in TEXTS.items()}
 
 
 class Rendered(NamedTuple):
@@ -68,18 +65,36 @@ def resolve_request_id(config: Config, request: RequestInfo | None) -> str | Non
     if request is None or name is None:
         return None
     rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
-    if rid is not None:
-        # Hex and UUID ids pass the cheap test; anything else must match the safe pattern.
-        if len(rid) <= 128 and rid.isascii() and rid.replace("-", "").isalnum():
-            return rid
-        if safe_request_id(rid) is not None:
-            return rid
+    if rid is not None and safe_request_id(rid) is not None:
+        return rid
     factory = config.request_id_factory
     if factory is None:
         return None
     if factory is new_request_id:
         return urandom(16).hex()  # what new_request_id() returns: always safe to echo
-    return safe_request_id(factory())
+    return _from_factory(factory)
+
+
+def _from_factory(factory: Any) -> str:
+    """The id a user's ``request_id_factory`` makes; a generated one where it fails.
+
+    A factory may return any object whose text is a safe id (a ``uuid.UUID``); one that
+    raises, or whose id is not fit to echo, is logged (never the id itself, which may
+    hold line breaks) and a generated id is used instead.
+    """
+    try:
+        value = factory()
+        rid = safe_request_id(value if value.__class__ is str else str(value))
+    except Exception:
+        _log.exception("request_id_factory %r failed; a generated request id was used", factory)
+        return new_request_id()
+    if rid is None:
+        _log.warning(
+            "request_id_factory %r made an id unfit to echo; a generated request id was used",
+            factory,
+        )
+        return new_request_id()
+    return rid
 
 
 def render_with_id(
@@ -95,26 +110,41 @@ def render_with_id(
     *strict* raises where rendering fails, instead of logging the failure and sending
     the minimal body.
     """
+    return render_facts(error, facts(error), config, request, request_id, strict=strict)
+
+
+def render_facts(
+    error: HTTPError,
+    f: Facts,
+    config: Config,
+    request: RequestInfo | None,
+    request_id: str | None,
+    *,
+    strict: bool = False,
+) -> Rendered:
+    """:func:`render_with_id` of *error* whose :func:`~httpfault._body.facts` are *f*."""
     fmt = config.format
     problem = fmt == "problem" if fmt != "auto" else wants_problem(config, request)
-    status = error.status
+    status = f.status
     try:
         if status.__class__ is not int or not 400 <= status <= 599:
             raise ValueError(f"{error.__class__.__name__}.status {status!r} is not a 4xx/5xx")
-        body = _body(error, config, request, request_id, problem)
+        content = body(f, config, request.path if request else None, request_id, problem)
+        if config.debug:
+            (content if problem else content["error"])["debug"] = debug_info(error)
         if config.formatter is not None:
-            body = dict(config.formatter(error, body, request))
-            payload = _encode(body)
-        elif error.extensions:
-            payload = _encode(body)
+            content = dict(config.formatter(error, content, request))
+            payload = _encode(content)
+        elif f.extensions:
+            payload = _encode(content)
         else:
             try:
-                payload = dumps(body)
+                payload = dumps(content)
             except (TypeError, ValueError):  # a lone surrogate: take the careful path
-                payload = _encode(body)
+                payload = _encode(content)
         headers = [("Content-Type", PROBLEM if problem else JSON)]
-        if error.headers:
-            _add_error_headers(headers, error.headers)
+        if f.headers:
+            _add_error_headers(headers, f.headers)
         if request_id is not None and config.request_id_header is not None:
             headers.append((config.request_id_header, request_id))
         if fmt == "auto":
@@ -123,7 +153,7 @@ def render_with_id(
         if strict:
             raise
         _log.exception("could not render %r; sent a minimal body instead", error)
-        status, payload, headers = _minimal(error, problem, config, request_id)
+        status, payload, headers = _minimal(f, problem, config, request_id)
     if request is not None and request.method == "HEAD":
         payload = b""
     return _new_rendered(Rendered, (status, headers, payload))
@@ -147,50 +177,6 @@ def _add_error_headers(headers: list[tuple[str, str]], extra: dict[str, str]) ->
             headers.append((name, value))
 
 
-def _body(
-    error: HTTPError,
-    config: Config,
-    request: RequestInfo | None,
-    request_id: str | None,
-    problem: bool,
-) -> dict[str, Any]:
-    status = error.status
-    type_ = error.type or (config.type_base + error.code if config.type_base else ABOUT_BLANK)
-    title = _PHRASES.get(status) or error.title if type_ == ABOUT_BLANK else error.title
-    detail = error.detail
-    message = detail if detail is not None and error.expose else error.default_detail
-    if problem:
-        body: dict[str, Any] = {
-            "type": type_,
-            "title": title,
-            "status": status,
-            "detail": message,
-        }
-        instance = error.instance or (uri_reference(request.path) if request else None)
-        if instance:
-            body["instance"] = instance
-        body["code"] = error.code
-        key = "detail"
-    else:
-        body = {"status": status, "code": error.code, "title": title, "message": message}
-        if type_ != ABOUT_BLANK:
-            body["type"] = type_
-        if error.instance:
-            body["instance"] = error.instance
-        key = "message"
-    if error.errors:
-        body["errors"] = [e.to_dict(key) for e in error.errors]
-    if request_id is not None:
-        body["request_id"] = request_id
-    if error.extensions:
-        for name, value in error.extensions.items():
-            if name not in RESERVED_MEMBERS:
-                body[name] = value
-    if config.debug:
-        body["debug"] = debug_info(error)
-    return body if problem else {"error": body}
-
-
 def debug_info(error: HTTPError) -> dict[str, Any]:
     """The ``debug`` member: the original exception's type, message and traceback."""
     original: BaseException = error.__cause__ or error
@@ -212,9 +198,9 @@ def _encode(body: dict[str, Any]) -> bytes:
 
 
 def _minimal(
-    error: HTTPError, problem: bool, config: Config, request_id: str | None
+    f: Facts, problem: bool, config: Config, request_id: str | None
 ) -> tuple[int, bytes, list[tuple[str, str]]]:
-    status = error.status
+    status = f.status
     if status.__class__ is not int or status not in TEXTS:
         status = 500
     text = TEXTS[status]
@@ -228,8 +214,8 @@ def _minimal(
     if request_id is not None:
         body["request_id"] = request_id
     headers = [("Content-Type", PROBLEM if problem else JSON)]
-    if status == error.status:  # the error's own headers (Retry-After, Allow...) stay if sound
-        headers.extend(_sound_headers(error))
+    if status == f.status:  # the error's own headers (Retry-After, Allow...) stay if sound
+        headers.extend(_sound_headers(f.headers))
     if request_id is not None and config.request_id_header is not None:
         headers.append((config.request_id_header, request_id))
     if config.format == "auto":
@@ -237,10 +223,10 @@ def _minimal(
     return status, dumps_stdlib(body if problem else {"error": body}), headers
 
 
-def _sound_headers(error: HTTPError) -> list[tuple[str, str]]:
+def _sound_headers(extra: Any) -> list[tuple[str, str]]:
     sound = []
     try:
-        for name, value in error.headers.items():
+        for name, value in extra.items():
             try:
                 check_header(name, value)
             except (TypeError, ValueError):

@@ -84,7 +84,7 @@ def safe_request_id(value: str | None) -> str | None:
         return None
     if value.isascii() and value.replace("-", "").isalnum():  # hex, UUIDs: the common case
         return value
-    return value if _SAFE_REQUEST_ID.match(value) else None
+    return value if _SAFE_REQUEST_ID.fullmatch(value) else None
 
 
 def uri_reference(path: str) -> str:

@@ -189,4 +189,6 @@ def as_received(error: HTTPError, fmt: str, path: str) -> HTTPError:
     expected.expose = type(error).expose or expected.detail is not None
     if fmt == "problem" and error.instance is None:
         expected.instance = path
+    # A member with no value is left out, never sent as null.
+    expected.extensions = {k: v for k, v in expected.extensions.items() if v is not None}
     return expected

@@ -214,7 +214,7 @@ def test_debug_member_is_kept_as_an_extension() -> None:
         httpx.Response(404, headers=rendered.headers, content=rendered.body)
     )
     assert set(error.extensions) == {"debug"}
-    assert error.extensions["debug"]["exception"] == "httpfault._classes.NotFound"
+    assert error.extensions["debug"]["exception"] == "httpfault.NotFound"
 
 
 def test_extension_names_that_break_rfc_9457_are_kept() -> None:

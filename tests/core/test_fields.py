@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from httpfault import FieldError, json_pointer
 from httpfault._fields import (
+    MAX_KEY_TEXT,
     details_from_key,
     details_key,
     field_errors_from_details,
@@ -141,7 +142,16 @@ def test_details_key_holds_no_submitted_value() -> None:
     assert SECRET not in repr(key)
     assert details_key(KEYED_DETAILS[:1]) == ((("query", "q"), "Field required", "missing"),)
     for odd in ({"loc": ("a", ["unhashable"])}, {"loc": (True,)}, {"loc": (1.0,)}, {"type": 7}):
-        with pytest.raises(TypeError):  # no key, or one equal to another's with other bytes
-            details_key([{"msg": "m", **odd}])
-    with pytest.raises(AttributeError):
-        details_key(["not a dict"])
+        # no key, or one equal to another's with other bytes
+        assert details_key([{"msg": "m", **odd}]) is None
+    assert details_key(["not a dict"]) is None
+
+
+def test_details_key_holds_no_long_client_text() -> None:
+    """A field name (which the client can choose) longer than the bound gives no key."""
+    long_name = "x" * (MAX_KEY_TEXT + 1)
+    assert details_key([{"loc": ("body", long_name), "msg": "m", "type": "t"}]) is None
+    fits = "x" * MAX_KEY_TEXT
+    assert details_key([{"loc": ("body", fits), "msg": "m", "type": "t"}]) is not None
+    many = [{"loc": ("body", f"{n:03d}" + "y" * 200), "msg": "m", "type": "t"} for n in range(20)]
+    assert details_key(many) is None  # each name fits, all together do not

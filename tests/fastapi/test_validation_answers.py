@@ -11,8 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from httpfault import Config, HTTPError, RequestInfo
+from httpfault._answers import MAX_ANSWER_SIZE
 from httpfault._template import _RID as STAND_IN
-from httpfault.adapters._asgi.templates import MAX_TEMPLATE_SIZE, MAX_TEMPLATES
+from httpfault._template import Template
 from httpfault.adapters.fastapi import ErrorMiddleware, install
 from tests.starlette.helpers import TestClient
 
@@ -54,27 +55,27 @@ def _build(config: Config) -> FastAPI:
     return app
 
 
-def _hooked(config: Config) -> Config:
-    """The same config with a hook, which sends every error the general way."""
-    return config.replace(on_error=(lambda error, request: None,))
+def _uncached(config: Config) -> Config:
+    """The same config with no cache: every error rendered afresh."""
+    return config.replace(cache_bytes=0)
 
 
 def _answers(client: TestClient) -> Any:
-    """The installed middleware's kept answers (None where it keeps none)."""
+    """The cache of rendered answers of the installed config (None where there is none)."""
     if client.app.middleware_stack is None:  # type: ignore[attr-defined]
         client.get("/items/1?q=built")  # the app builds its middleware on its first request
     layer: Any = client.app.middleware_stack  # type: ignore[attr-defined]
     while layer is not None:
         errors = getattr(layer, "errors", layer)
         if isinstance(errors, ErrorMiddleware):
-            return errors._answers
+            return errors.config._cache
         layer = getattr(layer, "app", None)
     raise AssertionError("httpfault is not installed")
 
 
-def _prepared(kept: dict[Any, object]) -> list[object]:
+def _prepared(cache: Any) -> list[object]:
     """The answers kept rendered (not the keys seen once, or never kept)."""
-    return [v for v in kept.values() if type(v).__name__ == "_Prepared"]
+    return [v for v, _ in cache._entries.values() if isinstance(v, Template)]
 
 
 REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
@@ -107,7 +108,7 @@ FORMATS: list[tuple[Config, dict[str, str]]] = [
 def test_kept_answers_are_the_general_paths_bytes(config: Config, headers: dict[str, str]) -> None:
     """Each request, first or repeated, answers exactly what the general path answers."""
     kept = TestClient(_build(config), raise_server_exceptions=False)
-    general = TestClient(_build(_hooked(config)), raise_server_exceptions=False)
+    general = TestClient(_build(_uncached(config)), raise_server_exceptions=False)
     assert _answers(general) is None
     for method, path, extra in REQUESTS:
         sent = {"x-request-id": "req-42", **headers, **extra.pop("headers", {})}
@@ -119,7 +120,7 @@ def test_kept_answers_are_the_general_paths_bytes(config: Config, headers: dict[
             assert ours.content == theirs.content, where
             assert ours.headers.items() == theirs.headers.items(), where
     assert "secret-value" not in ours.text
-    assert 0 < len(_prepared(_answers(kept).kept)) <= 6
+    assert 0 < len(_prepared(_answers(kept))) < len(REQUESTS)
 
 
 def test_each_request_gets_its_own_request_id() -> None:
@@ -137,35 +138,39 @@ def test_each_request_gets_its_own_request_id() -> None:
     assert problem.get("/items/a%20b").json()["instance"] == "/items/a%20b"
 
 
-def test_kept_answers_are_bounded() -> None:
-    """At most MAX_TEMPLATES keys are kept, and no answer over MAX_TEMPLATE_SIZE bytes."""
-    client = TestClient(_build(Config()))
+def test_kept_answers_are_bounded_by_bytes() -> None:
+    """The cache holds at most its byte limit, and no answer over MAX_ANSWER_SIZE bytes."""
+    config = Config(cache_bytes=20_000)
+    client = TestClient(_build(config))
     answers = _answers(client)
-    for index in range(MAX_TEMPLATES + 3):
+    for index in range(60):
         for _ in range(2):  # kept the second time
             assert client.get(f"/raise/n{index}").status_code == 422
-        assert len(answers.kept) <= MAX_TEMPLATES
-    assert 0 < len(_prepared(answers.kept)) <= 3  # cleared when full, then kept anew
-    answers.kept.clear()
+        assert answers.size <= config.cache_bytes
+    assert 0 < len(_prepared(answers)) < 60  # the oldest went first
+    answers.clear()
     for _ in range(3):
-        large = client.get("/raise/x", params={"size": MAX_TEMPLATE_SIZE})
+        large = client.get("/raise/x", params={"size": 300})
         assert large.status_code == 422
-        assert len(large.content) > MAX_TEMPLATE_SIZE
-    assert _prepared(answers.kept) == []
-    expected = "#/" + "x" * MAX_TEMPLATE_SIZE
-    assert large.json()["error"]["errors"][0]["pointer"] == expected
+    assert _prepared(answers) == []  # a field name over the key's bound: never kept
+    assert large.json()["error"]["errors"][0]["pointer"] == "#/" + "x" * 300
+    answers.clear()
+    for _ in range(3):
+        assert client.get("/raise/y", params={"size": 20}).status_code == 422
+    assert len(_prepared(answers)) == 1
+    assert len(client.get("/raise/y", params={"size": 20}).content) < MAX_ANSWER_SIZE
 
 
 def test_an_answer_is_kept_the_second_time() -> None:
     """Errors that never repeat are rendered, not kept: only a repeated one is."""
     client = TestClient(_build(Config()))
     answers = _answers(client)
-    answers.kept.clear()
+    answers.clear()
     client.get("/raise/once")
-    assert _prepared(answers.kept) == []
+    assert _prepared(answers) == []
     client.get("/raise/twice")
     client.get("/raise/twice")
-    assert len(_prepared(answers.kept)) == 1
+    assert len(_prepared(answers)) == 1
 
 
 def test_kept_answers_are_logged_once_per_request(caplog: pytest.LogCaptureFixture) -> None:
@@ -187,12 +192,13 @@ def test_kept_answers_are_logged_once_per_request(caplog: pytest.LogCaptureFixtu
     [
         Config(debug=True),
         Config(formatter=lambda error, body, request: {**body, "seen": request is not None}),
-        Config(on_error=(lambda error, request: None,)),
+        Config(cache_bytes=0),
     ],
-    ids=["debug", "formatter", "hooks"],
+    ids=["debug", "formatter", "off"],
 )
-def test_nothing_is_kept_where_each_error_needs_the_general_path(config: Config) -> None:
-    """With debug, a formatter or hooks, no answer is kept."""
+def test_nothing_is_kept_where_the_body_is_more_than_its_facts(config: Config) -> None:
+    """With debug or a formatter (the body depends on more than the error), or the cache
+    turned off, no answer is kept."""
     client = TestClient(_build(config))
     assert client.get("/items/abc").status_code == 422
     assert _answers(client) is None
@@ -202,6 +208,7 @@ def test_hooks_see_every_validation_error() -> None:
     """Every request reaches the on_error hooks, with its own request."""
     seen: list[tuple[HTTPError, RequestInfo | None]] = []
     client = TestClient(_build(Config(on_error=(lambda e, r: seen.append((e, r)),))))
-    for _ in range(2):
+    for _ in range(3):
         client.get("/items/abc")
-    assert [(e.status, r and r.path) for e, r in seen] == [(422, "/items/abc")] * 2
+    assert [(e.status, r and r.path) for e, r in seen] == [(422, "/items/abc")] * 3
+    assert len(_prepared(_answers(client))) == 1  # hooks and kept answers go together

@@ -13,8 +13,9 @@ from typing import Any, cast
 from httpfault._classes import REGISTRY
 from httpfault._errors import RESERVED_MEMBERS, ClientError, HTTPError, ServerError, code_for
 from httpfault._fields import LOCATIONS, FieldError, Location
+from httpfault._media import ABOUT_BLANK, JSON, PROBLEM
 
-from ._registry import ABOUT_BLANK, ProblemRegistry
+from ._registry import ProblemRegistry
 from ._response import ResponseView
 
 __all__ = ["RESTORED_HEADERS", "parse_body", "parse_error"]
@@ -29,8 +30,6 @@ RESTORED_HEADERS: tuple[str, ...] = (
 )
 """Response headers copied onto the error, spelled as the error classes spell them."""
 
-_JSON = "application/json"
-_PROBLEM = "application/problem+json"
 # Members of a body that are restored as attributes rather than kept as extensions.
 _LOCATION_NAMES = tuple(LOCATIONS)  # a tuple: an unhashable ``in`` value just fails to match
 _STANDARD = RESERVED_MEMBERS - {"debug", "error"}
@@ -68,7 +67,7 @@ def parse_body(media_type: str | None, body: bytes) -> tuple[dict[str, Any], str
     A body that is not one of ours (not JSON, truncated, an array, HTML...) gives ``{}``.
     """
     if media_type is None or not (
-        media_type in (_JSON, _PROBLEM)
+        media_type in (JSON, PROBLEM)
         or (media_type.startswith("application/") and media_type.endswith("+json"))
     ):
         return {}, "detail"
@@ -78,7 +77,7 @@ def parse_body(media_type: str | None, body: bytes) -> tuple[dict[str, Any], str
         return {}, "detail"
     if not isinstance(data, dict):
         return {}, "detail"
-    if media_type == _PROBLEM or _looks_like_problem(data):
+    if media_type == PROBLEM or _looks_like_problem(data):
         return data, "detail"
     envelope = data.get("error")
     if isinstance(envelope, dict):

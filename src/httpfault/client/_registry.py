@@ -6,12 +6,11 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from httpfault._errors import HTTPError
+from httpfault._media import ABOUT_BLANK
 
 __all__ = ["ProblemRegistry"]
 
 E = TypeVar("E", bound=type[HTTPError])
-
-ABOUT_BLANK = "about:blank"
 
 
 class ProblemRegistry:

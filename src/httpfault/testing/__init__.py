@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from httpfault._errors import ClientError, HTTPError, ServerError
 from httpfault._fields import FieldError, Location
+from httpfault._media import ABOUT_BLANK
 from httpfault.client._parse import parse_error
 from httpfault.client._registry import ProblemRegistry
 from httpfault.client._response import ResponseView, view
@@ -175,7 +176,7 @@ def assert_error(
 
 def _with_class(registry: ProblemRegistry | None, cls: type[HTTPError]) -> ProblemRegistry | None:
     uri = cls.type
-    if not uri or uri == "about:blank" or (registry is not None and cls in registry):
+    if not uri or uri == ABOUT_BLANK or (registry is not None and cls in registry):
         return registry
     lookup = registry.copy() if registry is not None else ProblemRegistry()
     if uri in lookup:  # another class holds the URI: the check will say so

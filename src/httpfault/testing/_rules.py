@@ -14,6 +14,7 @@ from urllib.parse import unquote_to_bytes
 
 from httpfault._catalog_data import TEXTS
 from httpfault._fields import LOCATIONS
+from httpfault._media import ABOUT_BLANK, JSON, PROBLEM
 from httpfault.client._response import ResponseView
 
 __all__ = [
@@ -60,8 +61,6 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 }
 """The JSON Schema of a problem object, from RFC 9457 Appendix A."""
 
-JSON = "application/json"
-PROBLEM = "application/problem+json"
 NO_BODY_STATUSES = frozenset({204, 304})
 
 # RFC 3986: allowed characters, '%' only as the start of an escape.
@@ -261,15 +260,15 @@ def _check_members(
 def _check_type_and_title(
     members: dict[str, Any], status: int, problem: bool, found: list[str]
 ) -> None:
-    type_ = members.get("type", None if problem else "about:blank")
+    type_ = members.get("type", None if problem else ABOUT_BLANK)
     if "type" in members:
         if not is_uri_reference(type_):
             found.append(f"member 'type' is not a valid URI reference: {type_!r}")
-        elif not problem and type_ == "about:blank":
+        elif not problem and type_ == ABOUT_BLANK:
             found.append("member 'type' about:blank is omitted in the JSON format")
     text = TEXTS.get(status)
     title = members.get("title")
-    if type_ == "about:blank" and text is not None and title != text.title:
+    if type_ == ABOUT_BLANK and text is not None and title != text.title:
         found.append(f"with type about:blank, 'title' must be {text.title!r}, not {title!r}")
 
 
