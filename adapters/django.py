@@ -54,6 +54,7 @@ from httpfault import (
     error_class,
 )
 
+from ._django.django_compat import LOGGED_ATTR, was_logged
 from ._django.respond import OPTIONS_ATTR, ErrorResponse, options_for, respond
 from ._django.settings import Options, current_options
 from ._django.types import problem_type_urls
@@ -132,7 +133,7 @@ class ErrorMiddleware:
         exc = request.__dict__.pop(_EXCEPTION_ATTR, None)
         if isinstance(response, ErrorResponse):
             return response
-        quiet = bool(getattr(response, "_has_been_logged", False))
+        quiet = was_logged(response)
         if isinstance(exc, BaseException):
             error: BaseException = exc
         elif isinstance(response, HttpResponseNotAllowed):
@@ -235,7 +236,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponseBase:
     if not options.converts(request.path_info):
         return _csrf.csrf_failure(request, reason)
     response = respond(request, Forbidden(reason or None, expose=False), options, quiet=True)
-    response._has_been_logged = False  # Django logs it on django.security.csrf, with reason
+    setattr(response, LOGGED_ATTR, False)  # Django logs it on django.security.csrf, with reason
     return response
 
 

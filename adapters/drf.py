@@ -33,6 +33,7 @@ from httpfault import Config, HTTPError, error_class
 from httpfault._convert import with_field_errors
 
 from ._django.convert import is_mapped
+from ._django.django_compat import django_request
 from ._django.drf_fields import drf_field_errors, is_default_detail
 from ._django.respond import ErrorResponse, options_for, respond
 
@@ -46,7 +47,7 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorRespon
     ``django.request`` logger (and ``got_request_exception`` is sent, as Django does).
     """
     drf_request = context.get("request")
-    request = getattr(drf_request, "_request", drf_request)
+    request = django_request(drf_request)
     options = options_for(request)
     error = drf_error(exc, options.config, context)
     set_rollback()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -35,8 +36,10 @@ from httpfault._handling import handle
 
 from ._asgi.convert import http_exception_error, request_info, unwrap_group
 from ._asgi.layer import SIGNALS, HandlingLayer, StartTracker, replaces
+from ._asgi.mounts import mounted_apps
 from ._asgi.response import ErrorResponse
 from ._asgi.stack import RESPONSE_KEY, cors_from_specs, cors_replay, exception_middlewares
+from ._asgi.starlette_compat import handler_tables, middleware_built
 from ._type_pages import TypePage, type_pages
 
 __all__ = ["ErrorMiddleware", "ErrorResponse", "install", "read_json"]
@@ -149,7 +152,8 @@ class ErrorMiddleware:
     # -- taking over ExceptionMiddleware's defaults ------------------------------------
 
     def _claim(self, middleware: ExceptionMiddleware) -> None:
-        handlers = getattr(middleware, "_exception_handlers", None)
+        tables = handler_tables(middleware)
+        handlers = tables[0] if tables is not None else None
         # Errors handled where the endpoint raised them, by Starlette's own per-route
         # handling, cost no propagation through the stack; the rest reach __call__.
         mapped = tuple(k for k in self.config.exception_map if issubclass(k, Exception))
@@ -186,12 +190,17 @@ def _last_resort(app: Starlette, config: Config) -> Callable[[Request, Exception
     return respond
 
 
-def _innermost(app: ASGIApp, *, middleware: type[ErrorMiddleware], config: Config) -> ASGIApp:
+def _innermost(
+    app: ASGIApp, *, middleware: type[ErrorMiddleware], config: Config, owner: Starlette
+) -> ASGIApp:
     """Build install()'s innermost layer around Starlette's ``ExceptionMiddleware``.
 
     The middleware takes over the handlers; then one layer stands in for both it and the
-    ``ExceptionMiddleware``, so a request passes through no extra wrapper.
+    ``ExceptionMiddleware``, so a request passes through no extra wrapper. Built on the
+    app's first request, when its routes are known: the apps mounted under it are
+    installed then, with the same config.
     """
+    _install_mounted(owner, config)
     errors = middleware(app, config)
     return HandlingLayer(app, errors) if replaces(app) else errors
 
@@ -228,17 +237,37 @@ def install(
     stack = app.user_middleware
     if any(_installed(m) for m in stack):
         raise RuntimeError("httpfault is already installed on this app")
-    if app.middleware_stack is not None:
+    if middleware_built(app):
         raise RuntimeError("install() must be called before the app handles its first request")
     if stack:
         stack.insert(0, Middleware(cls, config=cfg))
-    stack.append(Middleware(_innermost, middleware=cls, config=cfg))
+    stack.append(Middleware(_innermost, middleware=cls, config=cfg, owner=app))
     if Exception not in app.exception_handlers and 500 not in app.exception_handlers:
         app.exception_handlers[Exception] = _last_resort(app, cfg)
     app.state.httpfault = cfg
     for page in pages:
         app.router.routes.append(_page_route(page))
     return cfg
+
+
+def _install_mounted(app: Starlette, config: Config) -> None:
+    """Install on every app mounted under *app* that has no httpfault of its own."""
+    for sub in mounted_apps(app):
+        if getattr(sub.state, "httpfault", None) is not None:
+            continue  # installed by the user, maybe with a config of its own
+        if middleware_built(sub):
+            config.logger.warning(
+                "a mounted app already handled requests before its parent's first one; "
+                "its errors do not follow the contract: call install() on it as well"
+            )
+            continue
+        fastapi = sys.modules.get("fastapi")
+        if fastapi is not None and isinstance(sub, fastapi.FastAPI):
+            from .fastapi import install as install_fastapi
+
+            install_fastapi(sub, config)
+        else:
+            install(sub, config)
 
 
 def _page_route(page: TypePage) -> Route:

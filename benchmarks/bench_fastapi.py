@@ -16,7 +16,7 @@ import json
 from pydantic import BaseModel, Field
 
 from benchmarks._harness import Result, compare
-from benchmarks.bench_starlette import HEADERS, Driver, null_logger
+from benchmarks.bench_starlette import HEADERS, Driver, null_logger, unwritten_logger
 
 
 class UserIn(BaseModel):
@@ -43,6 +43,9 @@ def run(rounds: int = 21) -> list[Result]:
     null_logger("httpfault.bench")
     server_log = null_logger("uvicorn.bench")
     config = Config(logger_name="httpfault.bench")
+    unwritten_log = unwritten_logger("uvicorn.bench.unwritten")
+    unwritten = Config(logger_name="httpfault.bench.unwritten")
+    unwritten_logger("httpfault.bench.unwritten")
 
     def build() -> FastAPI:
         app = FastAPI()
@@ -76,9 +79,14 @@ def run(rounds: int = 21) -> list[Result]:
     with_httpfault = build()
     install(with_httpfault, config)
     plain = build()
+    quiet = build()
+    install(quiet, unwritten)
 
     def server_logs(exc: BaseException) -> None:
         server_log.error("Exception in ASGI application\n", exc_info=exc)
+
+    def server_records(exc: BaseException) -> None:
+        unwritten_log.error("Exception in ASGI application\n", exc_info=exc)
 
     invalid = json.dumps({"name": "", "age": -1}).encode()
     post_headers = [*HEADERS, (b"content-type", b"application/json")]
@@ -93,6 +101,8 @@ def run(rounds: int = 21) -> list[Result]:
     happy_plain = drive.request(plain, "GET", "/health")
     ours_500 = drive.request(with_httpfault, "GET", "/crash")
     native_500 = drive.request(plain, "GET", "/crash", on_error=server_logs)
+    ours_500_unwritten = drive.request(quiet, "GET", "/crash")
+    native_500_unwritten = drive.request(plain, "GET", "/crash", on_error=server_records)
     checks = (conflict(), native_conflict(), ours_422(), native_422(), ours_query_422(),
               native_query_422(), happy(), happy_plain(), ours_500(), native_500())  # fmt: skip
     assert checks == (409, 409, 422, 422, 422, 422, 200, 200, 500, 500), checks
@@ -111,4 +121,7 @@ def run(rounds: int = 21) -> list[Result]:
                 "same app without httpfault", happy_plain, budget=1.02, rounds=rounds),
         compare("fastapi: unhandled 500, logged once", ours_500,
                 "FastAPI 500 + server log line", native_500, budget=1.0, rounds=rounds),
+        compare("fastapi: unhandled 500, record not written", ours_500_unwritten,
+                "FastAPI 500 + server log record", native_500_unwritten, budget=1.0,
+                rounds=rounds),
     ]  # fmt: skip

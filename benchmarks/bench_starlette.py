@@ -37,6 +37,15 @@ def null_logger(name: str) -> logging.Logger:
     return logger
 
 
+def unwritten_logger(name: str) -> logging.Logger:
+    """A logger whose records are made (traceback attached) but never formatted or written."""
+    logger = logging.getLogger(name)
+    logger.handlers[:] = [logging.NullHandler()]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    return logger
+
+
 class Driver:
     """Calls an ASGI app in-process on one event loop."""
 

@@ -53,8 +53,9 @@ class Server:
         )
 
     def output(self) -> str:
-        """Everything the server printed so far."""
-        self._log.flush()
+        """Everything the server printed so far (all of it, once stopped)."""
+        if not self._log.closed:
+            self._log.flush()
         return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
     def wait_ready(self, path: str = "/", timeout: float = START_TIMEOUT) -> None:

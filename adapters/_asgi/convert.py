@@ -115,7 +115,10 @@ def request_info(scope: Any) -> RequestInfo:
     """The request as rendering sees it: method, path as sent, raw ASGI headers."""
     raw = scope.get("raw_path")
     if raw:  # the path as sent; ASGI servers leave the query out of it
-        path = raw.decode("latin-1").partition("?")[0]
+        # Bytes outside ASCII (which a client should have percent-encoded) are UTF-8, as
+        # the WSGI adapters read them: decoding them as latin-1 would encode them twice.
+        path = raw.decode("ascii") if raw.isascii() else raw.decode("utf-8", "replace")
+        path = path.partition("?")[0]
     else:
         path = scope.get("root_path", "") + scope.get("path", "/")
     return _new_info(RequestInfo, (scope["method"], path, scope["headers"]))

@@ -21,23 +21,9 @@ from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .starlette_compat import HANDLERS_SCOPE_KEY, SIGNALS, handler_tables
+
 __all__ = ["SIGNALS", "Answerer", "HandlingLayer", "StartTracker", "replaces"]
-
-_HANDLERS_KEY = "starlette.exception_handlers"
-
-try:
-    from starlette.middleware import body_limit as _body_limit
-except ImportError:  # pragma: no cover - Starlette before 1.0 has no body limiter
-    _body_limit = None  # type: ignore[assignment]
-
-SIGNALS: tuple[type[BaseException], ...] = tuple(
-    t for t in (getattr(_body_limit, "_RequestBodyLimitResponseSent", None),) if t is not None
-)
-"""Exceptions that must pass through untouched.
-
-Starlette's body limiter signals "my own 413 went out" with an exception that must reach
-the limiter (outside httpfault) as it is. No public name exists for it.
-"""
 
 
 class StartTracker:
@@ -66,11 +52,7 @@ class Answerer(Protocol):
 
 def replaces(app: ASGIApp) -> TypeGuard[ExceptionMiddleware]:
     """Whether *app* is a Starlette ``ExceptionMiddleware`` this layer can stand in for."""
-    return (
-        type(app) is ExceptionMiddleware
-        and isinstance(getattr(app, "_exception_handlers", None), dict)
-        and isinstance(getattr(app, "_status_handlers", None), dict)
-    )
+    return handler_tables(app) is not None
 
 
 def _is_async(handler: Any) -> bool:
@@ -89,13 +71,15 @@ class HandlingLayer:
         self.app: ASGIApp = inner.app
         self.inner = inner
         self.errors = errors
-        self.handlers = (inner._exception_handlers, inner._status_handlers)
+        tables = handler_tables(inner)
+        assert tables is not None, "only an ExceptionMiddleware that replaces() accepts"
+        self.handlers = tables
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.inner(scope, receive, send)
             return
-        scope[_HANDLERS_KEY] = self.handlers
+        scope[HANDLERS_SCOPE_KEY] = self.handlers
         sender = StartTracker(send)
         try:
             await self.app(scope, receive, sender)
@@ -121,7 +105,7 @@ class HandlingLayer:
     def handler_for(self, exc: Exception) -> Callable[..., Any] | None:
         """The app's own handler for *exc*; ``None`` where httpfault answers it."""
         exception_handlers, status_handlers = self.handlers
-        handler = None
+        handler: Callable[..., Any] | None = None
         if isinstance(exc, HTTPException):
             handler = status_handlers.get(exc.status_code)
         if handler is None:

@@ -7,13 +7,14 @@ down to the router (which has none), so it only ever sees the middleware stack i
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .starlette_compat import with_app
 
 __all__ = ["RESPONSE_KEY", "cors_from_specs", "cors_replay", "exception_middlewares", "walk"]
 
@@ -56,9 +57,7 @@ def cors_replay(app: ASGIApp) -> ASGIApp | None:
         return None
     replay: ASGIApp = _send_stored_response
     for cors in reversed(found):
-        clone = copy.copy(cors)
-        clone.app = replay
-        replay = clone
+        replay = with_app(cors, replay)
     return replay
 
 

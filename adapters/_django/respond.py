@@ -17,6 +17,7 @@ from httpfault import HTTPError, Rendered, RequestInfo
 from httpfault._handling import handle
 
 from .convert import django_error, is_mapped
+from .django_compat import LOGGED_ATTR
 from .settings import Options, current_options
 
 __all__ = ["OPTIONS_ATTR", "ErrorResponse", "options_for", "request_info", "respond"]
@@ -33,12 +34,15 @@ class ErrorResponse(HttpResponse):
     """An error response rendered by httpfault.
 
     httpfault has logged it, so Django's ``log_response()`` leaves it alone (no second
-    "Not Found: /path" or "Internal Server Error: /path" record).
+    "Not Found: /path" or "Internal Server Error: /path" record; see
+    :data:`~.django_compat.LOGGED_ATTR`).
     """
 
-    _has_been_logged = True
     rendered: Rendered
     """What httpfault rendered: status, headers and body of this response."""
+
+
+setattr(ErrorResponse, LOGGED_ATTR, True)  # every instance: logged by httpfault
 
 
 def options_for(request: Any) -> Options:

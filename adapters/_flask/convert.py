@@ -27,6 +27,8 @@ from httpfault import ClientError, HTTPError, MethodNotAllowed, ServerError, err
 from httpfault._config import Config
 from httpfault._errors import code_for
 
+from .werkzeug_compat import instance_description
+
 __all__ = ["from_werkzeug", "is_json_too_deep", "raised_by_framework"]
 
 _FRAMEWORKS = ("werkzeug", "flask")
@@ -62,8 +64,7 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
 
 def user_description(exc: HTTPException) -> str | None:
     """The description given by the user, or ``None`` for werkzeug's class default."""
-    own = exc.__dict__
-    value: Any = own.get("description", own.get("_description"))
+    value: Any = instance_description(exc)
     if value is None:
         for klass in exc.__class__.__mro__:
             if "description" in klass.__dict__:

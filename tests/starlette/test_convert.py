@@ -8,6 +8,7 @@ import pytest
 from starlette.exceptions import HTTPException
 
 from httpfault import BadGateway, InternalServerError, MethodNotAllowed, NotFound
+from httpfault._request import uri_reference
 from httpfault.adapters._asgi.convert import (
     http_exception_error,
     is_default_detail,
@@ -81,3 +82,13 @@ def test_unwrap_group() -> None:
     assert unwrap_group(GROUP("a", [GROUP("b", [inner])])) is inner  # type: ignore[misc]
     pair = GROUP("two", [ValueError(), KeyError()])  # type: ignore[misc]
     assert unwrap_group(pair) is pair
+
+
+def test_raw_utf8_path_bytes_are_encoded_once() -> None:
+    """Raw non-ASCII bytes in the request target (UTF-8, not percent-encoded) give the path
+    Flask and Django give: ``instance`` is ``/nf/%C3%A9``, not the bytes encoded twice."""
+    scope = {"type": "http", "method": "GET", "raw_path": "/nf/é?x=1".encode(), "headers": []}
+    assert request_info(scope).path == "/nf/é"
+    assert uri_reference(request_info(scope).path) == "/nf/%C3%A9"
+    broken = {**scope, "raw_path": b"/nf/\xff"}
+    assert request_info(broken).path == "/nf/\ufffd"
