@@ -29,6 +29,8 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from ._extras import missing_extra
+
 try:
     from asgiref.sync import iscoroutinefunction, markcoroutinefunction
     from django.core.exceptions import BadRequest as DjangoBadRequest
@@ -41,9 +43,7 @@ try:
     from django.views import defaults as _defaults
     from django.views.debug import ExceptionReporter
 except ImportError as _missing:  # pragma: no cover - exercised without Django installed
-    raise ImportError(
-        "httpfault.adapters.django needs Django: pip install 'httpfault[django]'"
-    ) from _missing
+    raise missing_extra("django", "Django", "django") from _missing
 
 from httpfault import (
     Forbidden,
@@ -195,22 +195,24 @@ got_request_exception.connect(_record_exception, dispatch_uid="httpfault.adapter
 # -- error views (handler400/403/404/500 in the root URLconf, CSRF_FAILURE_VIEW) ---------
 
 
-def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
-    """``handler400``: bad requests (``SuspiciousOperation``, ``BadRequest``, body limits)."""
-    exception = exception if exception is not None else DjangoBadRequest()
+def _error_view(
+    request: HttpRequest, exception: Exception, default: Callable[..., HttpResponseBase]
+) -> HttpResponseBase:
+    """Answer *exception* in the contract, or with Django's *default* view off our paths."""
     options = options_for(request)
     if not options.converts(request.path_info):
-        return _defaults.bad_request(request, exception)
+        return default(request, exception)
     return respond(request, exception, options)
+
+
+def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
+    """``handler400``: bad requests (``SuspiciousOperation``, ``BadRequest``, body limits)."""
+    return _error_view(request, exception or DjangoBadRequest(), _defaults.bad_request)
 
 
 def handler403(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:
     """``handler403``: ``PermissionDenied`` raised outside views."""
-    exception = exception if exception is not None else PermissionDenied()
-    options = options_for(request)
-    if not options.converts(request.path_info):
-        return _defaults.permission_denied(request, exception)
-    return respond(request, exception, options)
+    return _error_view(request, exception or PermissionDenied(), _defaults.permission_denied)
 
 
 def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponseBase:

@@ -19,14 +19,14 @@ import traceback
 from collections.abc import Mapping
 from typing import Any
 
+from ._extras import missing_extra
+
 try:
     from rest_framework import exceptions as drf_exceptions  # type: ignore[import-untyped]
     from rest_framework.parsers import BaseParser  # type: ignore[import-untyped]
     from rest_framework.views import set_rollback  # type: ignore[import-untyped]
 except ImportError as _missing:  # pragma: no cover - exercised without DRF installed
-    raise ImportError(
-        "httpfault.adapters.drf needs Django REST framework: pip install 'httpfault[drf]'"
-    ) from _missing
+    raise missing_extra("drf", "Django REST framework", "drf") from _missing
 
 import httpfault
 from httpfault import Config, HTTPError, error_class

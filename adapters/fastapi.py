@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
+from ._extras import missing_extra
+
 try:
     from fastapi import FastAPI
     from fastapi.exception_handlers import (
@@ -19,9 +21,7 @@ try:
     )
     from fastapi.exceptions import RequestValidationError
 except ImportError as exc:  # pragma: no cover - exercised without fastapi installed
-    raise ImportError(
-        "httpfault.adapters.fastapi needs FastAPI: pip install 'httpfault[fastapi]'"
-    ) from exc
+    raise missing_extra("fastapi", "FastAPI", "fastapi") from exc
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request

@@ -15,15 +15,15 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
 
+from ._extras import missing_extra
+
 try:
     from flask import Flask, got_request_exception, request
     from werkzeug.exceptions import HTTPException
     from werkzeug.exceptions import InternalServerError as WerkzeugInternalServerError
     from werkzeug.wrappers import Response as WerkzeugResponse
 except ImportError as exc:  # pragma: no cover - exercised without Flask installed
-    raise ImportError(
-        "httpfault.adapters.flask needs Flask: pip install 'httpfault[flask]'"
-    ) from exc
+    raise missing_extra("flask", "Flask", "flask") from exc
 
 from httpfault import Config, HTTPError, error_class
 from httpfault._handling import handle

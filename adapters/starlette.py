@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
+from ._extras import missing_extra
+
 try:
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
@@ -24,9 +26,7 @@ try:
     from starlette.routing import Route
     from starlette.types import ASGIApp, Receive, Scope, Send
 except ImportError as exc:  # pragma: no cover - exercised without starlette installed
-    raise ImportError(
-        "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
-    ) from exc
+    raise missing_extra("starlette", "Starlette", "starlette") from exc
 
 from pydantic import ValidationError
 

@@ -11,12 +11,12 @@ import http.client
 import json
 from typing import Any
 
+from .._extras import missing_extra
+
 try:
     from starlette.exceptions import HTTPException
 except ImportError as exc:  # pragma: no cover - exercised without starlette installed
-    raise ImportError(
-        "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
-    ) from exc
+    raise missing_extra("starlette", "Starlette", "starlette") from exc
 
 from httpfault import BadRequest, HTTPError, InternalServerError, MethodNotAllowed, RequestInfo
 from httpfault._catalog_data import TEXTS

@@ -17,6 +17,8 @@ from django.utils.translation import get_language, ngettext
 
 from httpfault import FieldError
 
+from .._extras import missing_extra
+
 try:
     from rest_framework import exceptions as drf_exceptions  # type: ignore[import-untyped]
     from rest_framework.fields import (  # type: ignore[import-untyped]
@@ -30,9 +32,7 @@ try:
     )
     from rest_framework.settings import api_settings  # type: ignore[import-untyped]
 except ImportError as _missing:  # pragma: no cover - exercised without DRF installed
-    raise ImportError(
-        "httpfault.adapters.drf needs Django REST framework: pip install 'httpfault[drf]'"
-    ) from _missing
+    raise missing_extra("drf", "Django REST framework", "drf") from _missing
 
 __all__ = ["drf_field_errors", "is_default_detail"]
 

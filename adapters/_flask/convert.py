@@ -14,14 +14,14 @@ from functools import lru_cache
 from types import TracebackType
 from typing import Any
 
+from .._extras import missing_extra
+
 try:
     from werkzeug.exceptions import BadRequest, HTTPException
     from werkzeug.exceptions import MethodNotAllowed as WerkzeugMethodNotAllowed
     from werkzeug.http import HTTP_STATUS_CODES
 except ImportError as exc:  # pragma: no cover - exercised without Flask installed
-    raise ImportError(
-        "httpfault.adapters.flask needs Flask: pip install 'httpfault[flask]'"
-    ) from exc
+    raise missing_extra("flask", "Flask", "flask") from exc
 
 from httpfault import ClientError, HTTPError, MethodNotAllowed, ServerError, error_class
 from httpfault._config import Config

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from ._catalog_data import TEXTS
+from ._catalog_data import TEXTS, StatusText
 from ._classes import REGISTRY
 from ._errors import HTTPError
 
@@ -13,21 +13,12 @@ __all__ = ["Catalog", "CatalogEntry", "catalog"]
 
 
 @dataclass(frozen=True)
-class CatalogEntry:
-    """What a status means and how to use it in a JSON API."""
+class CatalogEntry(StatusText):
+    """What a status means and how to use it in a JSON API: its prose, and its class."""
 
     status: int
     code: str
-    title: str
     cls: type[HTTPError]
-    message: str
-    """The default sentence a body carries when the error has no (exposed) detail."""
-    meaning: str
-    use: str
-    fix: str
-    retryable: bool
-    required_headers: tuple[str, ...]
-    recommended_headers: tuple[str, ...]
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -47,17 +38,10 @@ class Catalog(Mapping[int, CatalogEntry]):
     def __init__(self) -> None:
         self._entries = {
             status: CatalogEntry(
+                **{f.name: getattr(TEXTS[status], f.name) for f in fields(StatusText)},
                 status=status,
                 code=cls.code,
-                title=cls.title,
                 cls=cls,
-                message=TEXTS[status].message,
-                meaning=TEXTS[status].meaning,
-                use=TEXTS[status].use,
-                fix=TEXTS[status].fix,
-                retryable=TEXTS[status].retryable,
-                required_headers=TEXTS[status].required_headers,
-                recommended_headers=TEXTS[status].recommended_headers,
             )
             for status, cls in REGISTRY.items()
         }

@@ -97,13 +97,7 @@ def assert_conforms(
     Raises :class:`ConformanceError` (an ``AssertionError``) listing every problem.
     """
     seen = view(response)
-    problems, body = check_response(
-        seen,
-        method=method,
-        request_id_header=request_id_header,
-        debug=debug,
-        required_headers=required_headers,
-    )
+    problems, body = check_response(seen, method, request_id_header, debug, required_headers)
     if problems:
         raise _fail("the response breaks the httpfault error contract:", problems, seen)
     return body

@@ -150,13 +150,15 @@ def load_json(body: bytes) -> tuple[Any, str | None]:
 
 def check_response(
     response: ResponseView,
-    *,
-    method: str | None = None,
-    request_id_header: str | None = "X-Request-ID",
-    debug: bool = False,
-    required_headers: bool = False,
+    method: str | None,
+    request_id_header: str | None,
+    debug: bool,
+    required_headers: bool,
 ) -> tuple[list[str], dict[str, Any]]:
-    """Every way *response* breaks the contract, and its body (``{}`` if none)."""
+    """Every way *response* breaks the contract, and its body (``{}`` if none).
+
+    The options are :func:`httpfault.testing.assert_conforms`'s, which documents them.
+    """
     found: list[str] = []
     status = response.status
     method = (method or response.method or "").upper()
