@@ -32,14 +32,7 @@ class ErrorResponse(Response):
 
     def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
         status, headers, body = rendered
-        raw = []
-        for line in headers:  # raw_header(), inline: this runs for every error
-            known = _RAW_LINES.get(line)
-            if known is None:
-                name, value = line
-                key = _NAMES.get(name) or name.lower().encode("latin-1")
-                known = (key, value.encode("latin-1"))
-            raw.append(known)
+        raw = [raw_header(line) for line in headers]
         if not head:
             raw.append((b"content-length", b"%d" % len(body)))
         self.status_code = status

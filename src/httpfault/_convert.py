@@ -99,9 +99,7 @@ def _is_error_class(target: object) -> TypeGuard[type[HTTPError]]:
 
 
 def _is_pydantic_validation_error(exc: BaseException) -> bool:
-    # Nothing can have raised a pydantic error before pydantic_core was imported.
-    if "pydantic_core" not in sys.modules:
-        return False
-    from pydantic import ValidationError
-
-    return isinstance(exc, ValidationError)
+    # Nothing can have raised a pydantic error before pydantic_core was imported; once it
+    # is, its ValidationError (pydantic's own) is read from the module, not imported again.
+    core = sys.modules.get("pydantic_core")
+    return core is not None and isinstance(exc, core.ValidationError)

@@ -183,9 +183,7 @@ def field_errors_from_details(
     """
     result: list[FieldError] = []
     for item in details:
-        loc = item.get("loc", ())
-        if loc.__class__ is not tuple:
-            loc = tuple(loc)
+        loc = _loc(item)
         where: Location = "body"
         if location_first and loc and loc[0] in LOCATIONS:
             where = loc[0]
@@ -195,6 +193,12 @@ def field_errors_from_details(
             code = str(code)
         result.append(FieldError._trusted(json_pointer(loc), _message(item), code, where))
     return result
+
+
+def _loc(item: Any) -> tuple[Any, ...]:
+    """The ``loc`` of an error dict as a tuple (pydantic gives tuples, others lists)."""
+    loc = item.get("loc", ())
+    return loc if loc.__class__ is tuple else tuple(loc)
 
 
 DetailsKey = tuple[tuple[tuple[str | int, ...], str, str | None], ...]
@@ -216,9 +220,7 @@ def details_key(details: Iterable[Any]) -> DetailsKey | None:
     size = 0
     try:
         for item in details:
-            loc = item.get("loc", ())
-            if loc.__class__ is not tuple:
-                loc = tuple(loc)
+            loc = _loc(item)
             for part in loc:
                 if part.__class__ is str:
                     if len(part) > MAX_KEY_TEXT:
