@@ -58,6 +58,7 @@ from ._config import Config
 from ._convert import abort, error_class, from_exception
 from ._errors import ClientError, HTTPError, ServerError
 from ._fields import FieldError, json_pointer
+from ._ratelimit import RateLimit, ratelimit_headers
 from ._render import Rendered, render
 from ._request import RequestInfo
 
@@ -98,6 +99,7 @@ __all__ = [
     "PreconditionRequired",
     "ProxyAuthenticationRequired",
     "RangeNotSatisfiable",
+    "RateLimit",
     "Rendered",
     "RequestEntityTooLarge",
     "RequestHeaderFieldsTooLarge",
@@ -123,5 +125,6 @@ __all__ = [
     "error_class",
     "from_exception",
     "json_pointer",
+    "ratelimit_headers",
     "render",
 ]
