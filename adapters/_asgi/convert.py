@@ -2,6 +2,10 @@
 
 Shared by the Starlette and FastAPI adapters. Nothing here renders: the adapters hand
 the translated error to :func:`httpfault._handling.handle`.
+
+slowapi's ``RateLimitExceeded`` (an ``HTTPException``) is a 429 whose
+``RateLimit-Policy`` header states the limit that was hit; its detail is kept only when
+it is the limit's own ``error_message``, not the limit's text (``"2 per 1 minute"``).
 """
 
 from __future__ import annotations
@@ -18,7 +22,15 @@ except ImportError as exc:  # pragma: no cover - exercised without starlette ins
         "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
     ) from exc
 
-from httpfault import BadRequest, HTTPError, InternalServerError, MethodNotAllowed, RequestInfo
+from httpfault import (
+    BadRequest,
+    HTTPError,
+    InternalServerError,
+    MethodNotAllowed,
+    RateLimit,
+    RequestInfo,
+    TooManyRequests,
+)
 from httpfault._catalog_data import TEXTS
 from httpfault._convert import error_class
 
@@ -95,7 +107,11 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
             return None
         cls = BadRequest if status < 500 else InternalServerError
     error: HTTPError
-    if cls is MethodNotAllowed:
+    limit = _slowapi_limit(exc)
+    if limit is not None:
+        own = detail if getattr(limit, "error_message", None) else None
+        error = TooManyRequests(own, headers=headers, ratelimit=_policy(limit.limit))
+    elif cls is MethodNotAllowed:
         allow = None
         for name in list(headers):
             if name.lower() == "allow":
@@ -106,6 +122,22 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
     if status >= 500:
         error.__cause__ = exc
     return error
+
+
+def _slowapi_limit(exc: HTTPException) -> Any:
+    """The limit of slowapi's ``RateLimitExceeded`` (``None`` for any other exception)."""
+    if exc.status_code != 429 or type(exc).__module__.split(".", 1)[0] != "slowapi":
+        return None
+    limit = getattr(exc, "limit", None)
+    return limit if hasattr(getattr(limit, "limit", None), "amount") else None
+
+
+def _policy(item: Any) -> RateLimit | None:
+    """A ``limits`` rate (``RateLimitItem``) as a policy: its text, amount and window."""
+    try:
+        return RateLimit(str(item), quota=int(item.amount), window=int(item.get_expiry()))
+    except (TypeError, ValueError):
+        return None
 
 
 _new_info = tuple.__new__

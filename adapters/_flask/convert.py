@@ -6,6 +6,11 @@ wording is not part of the contract: an error the framework made answers with th
 catalogue's default message, exactly like the same error in every other framework. A
 description *you* gave (``abort(404, "No such user")``, ``raise NotFound("...")``, or a
 subclass of your own with its own ``description``) is kept.
+
+Flask-Limiter's ``RateLimitExceeded`` is a 429 whose ``RateLimit-Policy`` header states
+the limit that was hit (Flask-Limiter's own headers are added by its ``after_request``
+hook, which runs on the error response too); its description is kept only when it is
+the limit's own ``error_message``, not the limit's text (``"2 per 1 minute"``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,15 @@ except ImportError as exc:  # pragma: no cover - exercised without Flask install
         "httpfault.adapters.flask needs Flask: pip install 'httpfault[flask]'"
     ) from exc
 
-from httpfault import ClientError, HTTPError, MethodNotAllowed, ServerError, error_class
+from httpfault import (
+    ClientError,
+    HTTPError,
+    MethodNotAllowed,
+    RateLimit,
+    ServerError,
+    TooManyRequests,
+    error_class,
+)
 from httpfault._config import Config
 from httpfault._errors import code_for
 
@@ -43,6 +56,7 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
     if code is None or not 400 <= code <= 599 or exc.response is not None:
         return None
     framework = raised_by_framework(exc)
+    error: HTTPError
     if framework and exc.__class__ is BadRequest:
         # Flask's get_json() on a body that is not JSON: the contract's malformed body.
         error = error_class(config.malformed_body_status)()
@@ -51,13 +65,35 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
     detail = None if framework else user_description(exc)
     headers = _headers(exc)
     error_type = _class_for(code)
-    if issubclass(error_type, MethodNotAllowed):
+    limit = _limiter_limit(exc)
+    if limit is not None:
+        own_message = getattr(limit, "error_message", None)
+        error = TooManyRequests(
+            detail if own_message else None, headers=headers, ratelimit=_policy(limit.limit)
+        )
+    elif issubclass(error_type, MethodNotAllowed):
         allow = exc.valid_methods if isinstance(exc, WerkzeugMethodNotAllowed) else None
         error = error_type(detail, allow=allow, headers=headers)
     else:
         error = error_type(detail, headers=headers)
     error.__cause__ = exc
     return error
+
+
+def _limiter_limit(exc: HTTPException) -> Any:
+    """The limit of Flask-Limiter's ``RateLimitExceeded`` (``None`` for anything else)."""
+    if exc.code != 429 or type(exc).__module__.split(".", 1)[0] != "flask_limiter":
+        return None
+    limit = getattr(exc, "limit", None)
+    return limit if hasattr(getattr(limit, "limit", None), "amount") else None
+
+
+def _policy(item: Any) -> RateLimit | None:
+    """A ``limits`` rate (``RateLimitItem``) as a policy: its text, amount and window."""
+    try:
+        return RateLimit(str(item), quota=int(item.amount), window=int(item.get_expiry()))
+    except (TypeError, ValueError):
+        return None
 
 
 def user_description(exc: HTTPException) -> str | None:
