@@ -48,7 +48,9 @@ def test_own_error_message_is_the_detail() -> None:
 @pytest.mark.server
 def test_limit_exceeded_on_a_real_server() -> None:
     """Under uvicorn, the same 429 reaches an httpx client."""
-    with uvicorn("tests.fastapi.slowapi_app:fastapi_app", ready_path="/docs") as server:
-        with httpx.Client(base_url=server.url, timeout=5.0) as http:
-            assert [http.get("/items").status_code for _ in range(2)] == [200, 200]
-            check_limited(http.get("/items"))
+    with (
+        uvicorn("tests.fastapi.slowapi_app:fastapi_app", ready_path="/docs") as server,
+        httpx.Client(base_url=server.url, timeout=5.0) as http,
+    ):
+        assert [http.get("/items").status_code for _ in range(2)] == [200, 200]
+        check_limited(http.get("/items"))
