@@ -158,19 +158,19 @@ class RateLimit:
             params["w"] = self.window
         if self.partition_key is not None:
             params["pk"] = self.partition_key
-        return serialize_item(self.policy, dict(params))
+        return serialize_item(self.policy, params)
 
     @property
     def item(self) -> str | None:
         """The state as an Item of ``RateLimit`` (``"default";r=0;t=30``), if *remaining* is set."""
         if self.remaining is None:
             return None
-        params: dict[str, int | bytes] = {"r": self.remaining}
+        params: dict[str, int | str | bytes] = {"r": self.remaining}
         if self.reset is not None:
             params["t"] = self.reset
         if self.partition_key is not None:
             params["pk"] = self.partition_key
-        return serialize_item(self.policy, dict(params))
+        return serialize_item(self.policy, params)
 
 
 def _restore(key: tuple[Any, ...]) -> RateLimit:

@@ -1,6 +1,6 @@
 """The part of RFC 9651 (Structured Field Values for HTTP) that rate-limit fields use.
 
-Serialising: Strings, Integers and Byte Sequences as bare items and parameters.
+Serialising: Strings, Integers and Byte Sequences, as items and parameters.
 Parsing: a whole List field (every bare item type, inner lists, parameters), as the RFC's
 parsing algorithm describes; any syntax error fails the whole field (``ValueError``),
 as RFC 9651 §4.2 asks of a recipient.
@@ -53,17 +53,13 @@ def is_sf_string(text: str) -> bool:
 # -- serialising ---------------------------------------------------------------------------
 
 
-def _bare(value: BareItem) -> str:
-    if isinstance(value, bool):
-        return "?1" if value else "?0"
-    if isinstance(value, int):
+def _bare(value: int | str | bytes) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
         if not -MAX_INTEGER <= value <= MAX_INTEGER:
             raise ValueError(f"{value} is out of range for a Structured Field Integer")
         return str(value)
     if isinstance(value, bytes):
         return ":" + base64.b64encode(value).decode("ascii") + ":"
-    if isinstance(value, Token):
-        return str(value)
     if isinstance(value, str):
         if not is_sf_string(value):
             raise ValueError("a Structured Field String holds printable ASCII only")
@@ -71,12 +67,9 @@ def _bare(value: BareItem) -> str:
     raise TypeError(f"cannot serialise {type(value).__name__} as a Structured Field item")
 
 
-def serialize_item(value: BareItem, params: Params) -> str:
-    """One Item with its Parameters, e.g. ``"default";q=100;w=60``."""
-    parts = [_bare(value)]
-    for key, param in params.items():
-        parts.append(f";{key}" if param is True else f";{key}={_bare(param)}")
-    return "".join(parts)
+def serialize_item(value: str, params: dict[str, int | str | bytes]) -> str:
+    """One String Item with its Parameters, e.g. ``"default";q=100;w=60``."""
+    return _bare(value) + "".join(f";{key}={_bare(param)}" for key, param in params.items())
 
 
 # -- parsing -------------------------------------------------------------------------------
