@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
@@ -18,6 +19,7 @@ import httpfault
 from httpfault import client as httpfault_client
 from httpfault.testing import assert_conforms, assert_error
 from tests.django.helpers import HEADERS, assert_rendered
+from tests.servers import gunicorn
 
 
 @pytest.fixture(autouse=True)
@@ -62,3 +64,21 @@ def test_drf_throttle_keeps_retry_after(client: Client) -> None:
     error = httpfault_client.error_from_response(response)
     assert isinstance(error, httpfault.TooManyRequests)
     assert error.retry_after == retry_after
+
+
+@pytest.mark.server
+def test_limiters_on_a_real_server() -> None:
+    """Under gunicorn (one worker: the cache is in its memory), the same 429s."""
+    with (
+        gunicorn("tests.django.ratelimit_server:app", workers=1, ready_path="/nothing") as server,
+        httpx.Client(base_url=server.url, timeout=10.0) as http,
+    ):
+        assert [http.get("/limited").status_code for _ in range(2)] == [200, 200]
+        limited = http.get("/limited")
+        assert [http.get("/drf/throttled").status_code for _ in range(2)] == [200, 200]
+        throttled = http.get("/drf/throttled")
+    assert_error(limited, httpfault.TooManyRequests)
+    assert_conforms(limited)
+    assert_error(throttled, httpfault.TooManyRequests)
+    assert_conforms(throttled)
+    assert 1 <= int(throttled.headers["Retry-After"]) <= 60

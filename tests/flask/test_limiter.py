@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import httpx
+import pytest
 from flask import Flask
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -12,6 +14,7 @@ from httpfault import RateLimit, TooManyRequests
 from httpfault import client as httpfault_client
 from httpfault.adapters.flask import HTTPFault
 from httpfault.testing import assert_conforms, assert_error
+from tests.servers import gunicorn
 
 from .conftest import RID
 
@@ -68,3 +71,19 @@ def test_own_error_message_is_the_detail() -> None:
     assert json.loads(response.data)["error"]["message"] == "Slow down, please."
     assert "X-RateLimit-Limit" not in response.headers
     assert response.headers["RateLimit-Policy"] == '"1 per 1 minute";q=1;w=60'
+
+
+@pytest.mark.server
+def test_limit_exceeded_on_a_real_server() -> None:
+    """Under gunicorn (one worker: the limiter counts in its memory), the same 429."""
+    with (
+        gunicorn("tests.flask.limiter_app:app", workers=1, ready_path="/health") as server,
+        httpx.Client(base_url=server.url, timeout=10.0) as http,
+    ):
+        assert [http.get("/items").status_code for _ in range(2)] == [200, 200]
+        response = http.get("/items")
+    assert_error(response, TooManyRequests)
+    assert_conforms(response)
+    assert response.headers["X-RateLimit-Limit"] == "2"
+    assert response.headers["RateLimit-Policy"] == '"2 per 1 minute";q=2;w=60'
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
