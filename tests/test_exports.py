@@ -12,12 +12,12 @@ EXPECTED = [
     "LoopDetected", "MethodNotAllowed", "MisdirectedRequest", "NetworkAuthenticationRequired",
     "NotAcceptable", "NotExtended", "NotFound", "PayloadTooLarge", "PaymentRequired",
     "PreconditionFailed", "PreconditionRequired", "ProxyAuthenticationRequired",
-    "RangeNotSatisfiable", "Rendered", "RequestEntityTooLarge", "RequestHeaderFieldsTooLarge",
+    "RangeNotSatisfiable", "RateLimit", "Rendered", "RequestEntityTooLarge", "RequestHeaderFieldsTooLarge",
     "RequestInfo", "RequestTimeout", "RequestURITooLarge", "RequestedRangeNotSatisfiable",
     "ServerError", "ServiceUnavailable", "TooEarly", "TooManyRequests", "URITooLong",
     "UnavailableForLegalReasons", "Unauthorized", "UnprocessableContent", "UnprocessableEntity",
     "UnsupportedMediaType", "UpgradeRequired", "VariantAlsoNegotiates", "__version__", "abort",
-    "catalog", "error_class", "from_exception", "json_pointer", "render",
+    "catalog", "error_class", "from_exception", "json_pointer", "ratelimit_headers", "render",
 ]  # fmt: skip
 
 

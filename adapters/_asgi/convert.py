@@ -2,6 +2,10 @@
 
 Shared by the Starlette and FastAPI adapters. Nothing here renders: the adapters hand
 the translated error to :func:`httpfault._handling.handle`.
+
+slowapi's ``RateLimitExceeded`` (an ``HTTPException``) is a 429 whose
+``RateLimit-Policy`` header states the limit that was hit; its detail is kept only when
+it is the limit's own ``error_message``, not the limit's text (``"2 per 1 minute"``).
 """
 
 from __future__ import annotations
@@ -12,13 +16,21 @@ import json
 from typing import Any
 
 from .._extras import missing_extra
+from .._limits import limit_of, policy
 
 try:
     from starlette.exceptions import HTTPException
 except ImportError as exc:  # pragma: no cover - exercised without starlette installed
     raise missing_extra("starlette", "Starlette", "starlette") from exc
 
-from httpfault import BadRequest, HTTPError, InternalServerError, MethodNotAllowed, RequestInfo
+from httpfault import (
+    BadRequest,
+    HTTPError,
+    InternalServerError,
+    MethodNotAllowed,
+    RequestInfo,
+    TooManyRequests,
+)
 from httpfault._catalog_data import TEXTS
 from httpfault._convert import error_class
 
@@ -95,7 +107,11 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
             return None
         cls = BadRequest if status < 500 else InternalServerError
     error: HTTPError
-    if cls is MethodNotAllowed:
+    limit = limit_of(exc, exc.status_code, "slowapi")
+    if limit is not None:
+        own = detail if getattr(limit, "error_message", None) else None
+        error = TooManyRequests(own, headers=headers, ratelimit=policy(limit.limit))
+    elif cls is MethodNotAllowed:
         allow = None
         for name in list(headers):
             if name.lower() == "allow":

@@ -1,5 +1,7 @@
 """Django's own exceptions as httpfault errors.
 
+django-ratelimit's ``Ratelimited`` (a ``PermissionDenied``) is a 429, not a 403.
+
 Django's exception texts are Django's wording (``No User matches the given query.``,
 ``Invalid HTTP_HOST header: ...``): they are kept as a detail that is not exposed, so they
 reach the log but the client gets the catalogue's sentence, the same in every framework.
@@ -21,6 +23,13 @@ from django.core.exceptions import (
 from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
 from django.utils.functional import Promise
+
+try:  # django-ratelimit, when installed: its exception is a rate limit, not a 403.
+    from django_ratelimit.exceptions import Ratelimited  # type: ignore[import-untyped]
+except ImportError:  # pragma: no cover - exercised without django-ratelimit installed
+    _RATELIMITED: tuple[type[BaseException], ...] = ()
+else:
+    _RATELIMITED = (Ratelimited,)
 
 import httpfault
 from httpfault import Config, FieldError, HTTPError, error_class
@@ -50,6 +59,8 @@ def django_error(exc: BaseException, config: Config, request: Any = None) -> Bas
     error: HTTPError
     if isinstance(exc, Http404):
         error = httpfault.NotFound(_text(exc), expose=False)
+    elif isinstance(exc, _RATELIMITED):
+        error = httpfault.TooManyRequests(_text(exc), expose=False)
     elif isinstance(exc, PermissionDenied):
         error = httpfault.Forbidden(_text(exc), expose=False)
     elif isinstance(exc, SuspiciousOperation):

@@ -6,6 +6,11 @@ wording is not part of the contract: an error the framework made answers with th
 catalogue's default message, exactly like the same error in every other framework. A
 description *you* gave (``abort(404, "No such user")``, ``raise NotFound("...")``, or a
 subclass of your own with its own ``description``) is kept.
+
+Flask-Limiter's ``RateLimitExceeded`` is a 429 whose ``RateLimit-Policy`` header states
+the limit that was hit (Flask-Limiter's own headers are added by its ``after_request``
+hook, which runs on the error response too); its description is kept only when it is
+the limit's own ``error_message``, not the limit's text (``"2 per 1 minute"``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from .._extras import missing_extra
+from .._limits import limit_of, policy
 
 try:
     from werkzeug.exceptions import BadRequest, HTTPException
@@ -23,7 +29,14 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised without Flask installed
     raise missing_extra("flask", "Flask", "flask") from exc
 
-from httpfault import ClientError, HTTPError, MethodNotAllowed, ServerError, error_class
+from httpfault import (
+    ClientError,
+    HTTPError,
+    MethodNotAllowed,
+    ServerError,
+    TooManyRequests,
+    error_class,
+)
 from httpfault._config import Config
 from httpfault._errors import code_for
 
@@ -45,6 +58,7 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
     if code is None or not 400 <= code <= 599 or exc.response is not None:
         return None
     framework = raised_by_framework(exc)
+    error: HTTPError
     if framework and exc.__class__ is BadRequest:
         # Flask's get_json() on a body that is not JSON: the contract's malformed body.
         error = error_class(config.malformed_body_status)()
@@ -53,7 +67,13 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
     detail = None if framework else user_description(exc)
     headers = _headers(exc)
     error_type = _class_for(code)
-    if issubclass(error_type, MethodNotAllowed):
+    limit = limit_of(exc, exc.code, "flask_limiter")
+    if limit is not None:
+        own_message = getattr(limit, "error_message", None)
+        error = TooManyRequests(
+            detail if own_message else None, headers=headers, ratelimit=policy(limit.limit)
+        )
+    elif issubclass(error_type, MethodNotAllowed):
         allow = exc.valid_methods if isinstance(exc, WerkzeugMethodNotAllowed) else None
         error = error_type(detail, allow=allow, headers=headers)
     else:

@@ -13,6 +13,7 @@ from ._config import Config
 from ._convert import abort, error_class, from_exception
 from ._errors import ClientError, HTTPError, ServerError
 from ._fields import FieldError, json_pointer
+from ._ratelimit import RateLimit, ratelimit_headers
 from ._render import Rendered, render
 from ._request import RequestInfo
 
@@ -24,6 +25,7 @@ __all__ = [
     "Config",
     "FieldError",
     "HTTPError",
+    "RateLimit",
     "Rendered",
     "RequestInfo",
     "ServerError",
@@ -33,6 +35,7 @@ __all__ = [
     "error_class",
     "from_exception",
     "json_pointer",
+    "ratelimit_headers",
     "render",
 ]
 __all__ += _classes.__all__

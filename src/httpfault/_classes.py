@@ -12,6 +12,7 @@ from typing import Any
 
 from ._errors import ClientError, HTTPError, ServerError
 from ._headers import RetryAfter, format_retry_after, join_values
+from ._ratelimit import RateLimit, ratelimit_headers
 
 __all__ = [
     "BadGateway",
@@ -71,6 +72,22 @@ class _RetryAfterMixin(HTTPError):
         super().__init__(detail, **kwargs)
         if retry_after is not None:
             self.headers["Retry-After"] = format_retry_after(retry_after)
+
+
+class _RateLimitMixin(_RetryAfterMixin):
+    """Adds ``ratelimit``: one or more :class:`RateLimit` policies, written as headers."""
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        retry_after: RetryAfter | None = None,
+        ratelimit: RateLimit | Iterable[RateLimit] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(detail, retry_after=retry_after, **kwargs)
+        if ratelimit is not None:
+            self.headers.update(ratelimit_headers(ratelimit))
 
 
 _METHOD_ORDER = {m: i for i, m in enumerate(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"))}
@@ -292,8 +309,12 @@ class PreconditionRequired(ClientError):
     status = 428
 
 
-class TooManyRequests(_RetryAfterMixin, ClientError):
-    """Too Many Requests: the client is over its rate limit; ``retry_after`` says when to return."""
+class TooManyRequests(_RateLimitMixin, ClientError):
+    """Too Many Requests: the client is over its rate limit.
+
+    ``retry_after`` says when to return; ``ratelimit`` (a :class:`RateLimit` or several)
+    writes the ``RateLimit-Policy`` and ``RateLimit`` headers.
+    """
 
     status = 429
 
@@ -331,8 +352,11 @@ class BadGateway(ServerError):
     status = 502
 
 
-class ServiceUnavailable(_RetryAfterMixin, ServerError):
-    """Service Unavailable: the server is overloaded or down for maintenance."""
+class ServiceUnavailable(_RateLimitMixin, ServerError):
+    """Service Unavailable: the server is overloaded or down for maintenance.
+
+    Takes ``retry_after`` and ``ratelimit`` as :class:`TooManyRequests` does.
+    """
 
     status = 503
 

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from ._catalog_data import TEXTS
 from ._fields import FieldError
 from ._headers import parse_retry_after, validated_headers
+from ._ratelimit import RateLimit, parse_ratelimit
 
 __all__ = ["RESERVED_MEMBERS", "ClientError", "HTTPError", "ServerError", "code_for"]
 
@@ -149,6 +150,22 @@ class HTTPError(Exception):
             if name.lower() == "retry-after":
                 return parse_retry_after(value)
         return None
+
+    @property
+    def ratelimit(self) -> tuple[RateLimit, ...]:
+        """The rate-limit policies of the ``RateLimit-Policy`` and ``RateLimit`` headers.
+
+        Empty when there are none (or when ``RateLimit-Policy`` is not a valid field).
+        On an error read by ``httpfault.client`` these are the response's headers.
+        """
+        policy = current = None
+        for name, value in self.headers.items():
+            lower = name.lower()
+            if lower == "ratelimit-policy":
+                policy = value
+            elif lower == "ratelimit":
+                current = value
+        return parse_ratelimit(policy, current) if policy else ()
 
     def __str__(self) -> str:
         head = f"{self.status} {self.title}"

@@ -15,12 +15,14 @@ their own class when registered in a :class:`ProblemRegistry`.
 
 httpx is not imported here: any response with ``status_code``, ``headers`` and
 ``content`` (httpx, requests, Django) or ``get_data()`` (werkzeug) is understood.
+:class:`RetryTransport` and :class:`AsyncRetryTransport` (retries as the server asks)
+are httpx transports: they import httpx when first used (``httpfault[client]``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from httpfault._errors import HTTPError
 
@@ -28,9 +30,14 @@ from ._parse import RESTORED_HEADERS, parse_error
 from ._registry import ProblemRegistry
 from ._response import view
 
+if TYPE_CHECKING:
+    from ._retry import AsyncRetryTransport, RetryTransport
+
 __all__ = [
     "RESTORED_HEADERS",
+    "AsyncRetryTransport",
     "ProblemRegistry",
+    "RetryTransport",
     "aerror_from_response",
     "araise_for_error",
     "async_event_hooks",
@@ -40,6 +47,16 @@ __all__ = [
 ]
 
 R = TypeVar("R")
+
+
+def __getattr__(name: str) -> Any:
+    # The transports subclass httpx's: import httpx only when they are asked for.
+    if name in ("RetryTransport", "AsyncRetryTransport"):
+        from . import _retry
+
+        return getattr(_retry, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _NOT_READ = (
     "the response body has not been read: call response.read() "

@@ -24,6 +24,8 @@ RESTORED_HEADERS: tuple[str, ...] = (
     "Allow",
     "Content-Range",
     "Proxy-Authenticate",
+    "RateLimit",
+    "RateLimit-Policy",
     "Retry-After",
     "Upgrade",
     "WWW-Authenticate",
