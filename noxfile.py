@@ -33,7 +33,7 @@ OLDEST = [
     "httpx==0.27.2",
 ]
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
-PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not slow")
+PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "2", "-m", "not slow")
 
 
 @nox.session(python=PYTHONS)

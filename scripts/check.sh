@@ -8,7 +8,7 @@ echo "== ruff format --check"; ruff format --check .
 echo "== mypy --strict"; mypy
 echo "== pytest"
 status=0
-python -m pytest --cov --cov-branch --cov-report=term-missing:skip-covered "$@" || status=$?
+python -m pytest -n "${PYTEST_WORKERS:-2}" --cov --cov-branch --cov-report=term-missing:skip-covered "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "pytest collected no tests: the suite is broken" >&2
     exit 1
