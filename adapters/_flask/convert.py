@@ -25,7 +25,10 @@ except ImportError as exc:  # pragma: no cover - exercised without Flask install
 
 from httpfault import ClientError, HTTPError, MethodNotAllowed, ServerError, error_class
 from httpfault._config import Config
+from httpfault._convert import with_field_errors
 from httpfault._errors import code_for
+
+from .webargs import webargs_field_errors
 
 __all__ = ["from_werkzeug", "is_json_too_deep", "raised_by_framework"]
 
@@ -48,6 +51,12 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
         error = error_class(config.malformed_body_status)()
         error.__cause__ = exc
         return error
+    if code in (422, config.validation_status):
+        errors = webargs_field_errors(getattr(exc, "data", None))
+        if errors is not None:  # webargs (flask-smorest's @blp.arguments) failed to parse
+            error = with_field_errors(config.validation_status, errors)
+            error.__cause__ = exc
+            return error
     detail = None if framework else user_description(exc)
     headers = _headers(exc)
     error_type = _class_for(code)
