@@ -116,6 +116,8 @@ def create_app() -> Flask:
         OPENAPI_VERSION=os.environ.get("OAS_VERSION", "3.1.0"),
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
     app.extensions["store"] = Store()
