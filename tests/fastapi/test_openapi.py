@@ -177,3 +177,43 @@ def test_document_augmented_once() -> None:
     snapshot = repr(first)
     assert app.openapi() is first
     assert repr(first) == snapshot
+
+
+def test_headers_and_typed_members_documented() -> None:
+    """Retry-After on 429, the request-id header everywhere; typed members in schemas."""
+
+    class OutOfStock(Conflict):
+        type = "https://example.com/problems/out-of-stock"
+        code = "out_of_stock"
+        sku: str
+        available: int = 0
+
+    from httpfault import TooManyRequests
+
+    app = FastAPI()
+
+    @app.get("/x", responses=responses(OutOfStock, TooManyRequests))
+    async def x() -> None: ...
+
+    install(app)
+    document = _document(app)
+    validate(document)
+    answers = document["paths"]["/x"]["get"]["responses"]
+    assert "Retry-After" in answers["429"]["headers"]
+    assert all("X-Request-ID" in answers[c]["headers"] for c in ("409", "429", "500"))
+    member = document["components"]["schemas"]["OutOfStockError"]["allOf"][1]
+    inner = member["properties"]["error"]
+    assert inner["properties"]["sku"] == {"type": "string"}
+    assert inner["properties"]["available"] == {"type": "integer", "default": 0}
+    assert "sku" in inner["required"]
+    assert "available" not in inner["required"]
+
+
+def test_openapi_30_document_gets_30_dialect() -> None:
+    """With app.openapi_version 3.0, httpfault's schemas use enum, not const."""
+    app = make_app()
+    app.openapi_version = "3.0.3"
+    document = app.openapi()
+    schema = document["components"]["schemas"]["InternalServerErrorError"]["allOf"][1]
+    status = schema["properties"]["error"]["properties"]["status"]
+    assert status == {"enum": [500]}
