@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 import jsonschema
 import pytest
@@ -220,3 +220,46 @@ def test_self_answered_follows_config() -> None:
     assert 400 in statuses
     assert 415 in statuses
     assert 422 not in statuses
+
+
+def test_to_30_converts_the_31_only_keywords() -> None:
+    """Type arrays, null options, numeric exclusive bounds and meta keys become 3.0."""
+    from httpfault._openapi_schemas import to_30
+
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {
+            "a": {"type": ["integer", "null"], "exclusiveMinimum": 0},
+            "b": {"type": ["integer", "string"]},
+            "c": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            "d": {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]},
+            "e": {"examples": []},
+        },
+    }
+    assert to_30(schema) == {
+        "type": "object",
+        "properties": {
+            "a": {"type": "integer", "nullable": True, "minimum": 0, "exclusiveMinimum": True},
+            "b": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+            "c": {"type": "string", "nullable": True},
+            "d": {"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": True},
+            "e": {},
+        },
+    }
+
+
+def test_optional_members_in_30_documents() -> None:
+    """An optional typed member is nullable in 3.0; the document stays valid."""
+
+    class Reasoned(Conflict):
+        reason: Literal["sold", "recalled"] | None = None
+        tags: list[str] | None = None
+
+    cfg = Config(format="problem")
+    answers = responses(Reasoned, config=cfg, version="3.0")
+    props = answers["409"]["content"][PROBLEM]["schema"]["allOf"][1]["properties"]
+    assert props["reason"]["nullable"] is True
+    assert props["tags"]["nullable"] is True
+    paths = {"/x": {"get": {"responses": answers}}}
+    validate(_document("3.0", paths, components(cfg, version="3.0")))

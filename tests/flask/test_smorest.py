@@ -125,3 +125,29 @@ def test_flask_without_smorest_is_unchanged() -> None:
     app = Flask(__name__)
     HTTPFault(app)
     assert "flask-smorest" not in app.extensions
+
+
+def test_smorest_reference_detection() -> None:
+    """Only flask-smorest's own error references are dropped; others are kept."""
+    from httpfault.adapters._flask.openapi import _smorest_ref
+
+    assert _smorest_ref("default", "DEFAULT_ERROR")
+    assert _smorest_ref("422", "UNPROCESSABLE_CONTENT") or _smorest_ref(
+        "422", "UNPROCESSABLE_ENTITY"
+    )
+    assert not _smorest_ref("200", "OK")
+    assert not _smorest_ref("409", "MyConflict")
+    assert not _smorest_ref("default", {"description": "x"})
+    assert not _smorest_ref("2XX", "OK")
+
+
+def test_second_install_adds_no_second_plugin() -> None:
+    """HTTPFault installed twice on one app hooks the Api's spec once."""
+    from httpfault.adapters._flask.openapi import HTTPFaultPlugin
+
+    app = Flask(__name__)
+    app.config.update(API_TITLE="t", API_VERSION="1", OPENAPI_VERSION="3.1.0")
+    api = Api(app)
+    HTTPFault(app)
+    HTTPFault(app)
+    assert sum(isinstance(p, HTTPFaultPlugin) for p in api.spec.plugins) == 1
