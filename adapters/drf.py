@@ -10,6 +10,11 @@ errors become field errors with JSON Pointers and DRF's codes, and everything el
 view raises (``HTTPError``, Django's exceptions, pydantic errors, ``exception_map``
 entries, any other exception as a safe 500) answers as the Django adapter does. The
 configuration is the ``HTTPFAULT`` setting (see ``httpfault.adapters.django``).
+
+With drf-spectacular (extra ``drf-spectacular``), ``AutoSchema`` documents these errors
+in the OpenAPI document: ``REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] =
+"httpfault.adapters.drf.AutoSchema"``, and ``responses(EmailTaken, ...)`` for a view's
+``extend_schema(responses=...)``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import math
 import traceback
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._extras import missing_extra
 
@@ -37,7 +42,28 @@ from ._django.django_compat import django_request
 from ._django.drf_fields import drf_field_errors, is_default_detail
 from ._django.respond import ErrorResponse, options_for, respond
 
-__all__ = ["drf_error", "exception_handler"]
+if TYPE_CHECKING:
+    from ._django.schema import AutoSchema, responses
+
+__all__ = ["AutoSchema", "drf_error", "exception_handler", "responses"]
+
+_SCHEMA_NAMES = frozenset({"AutoSchema", "ErrorResponses", "responses"})
+
+
+def __getattr__(name: str) -> Any:
+    """``AutoSchema`` and ``responses`` load drf-spectacular only when first used."""
+    if name in _SCHEMA_NAMES:
+        try:
+            from ._django import schema
+        except ImportError as exc:
+            if exc.name is None or not exc.name.startswith("drf_spectacular"):
+                raise
+            raise ImportError(
+                f"httpfault.adapters.drf.{name} needs drf-spectacular: "
+                "pip install 'httpfault[drf-spectacular]'"
+            ) from exc
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorResponse:

@@ -7,6 +7,11 @@ werkzeug's ``HTTPException`` family (routing 404/405, ``abort()``, malformed JSO
 any other exception (a safe 500, logged once with its traceback) with the same bytes
 as :func:`httpfault.render`. Handlers you register for a more specific class or status,
 and blueprint handlers, still win, as they always do in Flask.
+
+With flask-smorest, ``HTTPFault(app)`` after ``Api(app)`` (and before
+``api.register_blueprint``) answers werkzeug's errors in place of flask-smorest's
+handler and puts httpfault's error responses into the ``Api``'s OpenAPI document;
+``responses(EmailTaken)`` documents a route's own errors (``@blp.doc(responses=...)``).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from ._extras import missing_extra
 
@@ -32,13 +38,14 @@ from ._flask.convert import from_werkzeug, is_json_too_deep
 from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
 from ._wsgi.request import request_info
 
-__all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState"]
+__all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState", "responses"]
 
 EXTENSION_KEY = "httpfault"
 """The key of the installed state in ``app.extensions``."""
 CONFIG_KEY = "HTTPFAULT"
 """The ``app.config`` key read by ``init_app``: a dict of ``Config`` fields, or a ``Config``."""
 _DEFAULT_LOGGER = Config().logger_name
+_BOTH = Config(format="auto")
 
 
 class HTTPFault:
@@ -74,6 +81,10 @@ class HTTPFault:
         state = HTTPFaultState(app, config, self)
         app.extensions[EXTENSION_KEY] = state
         app.register_error_handler(Exception, state.handle_exception)
+        if "flask-smorest" in app.extensions:
+            from ._flask.openapi import install_smorest
+
+            install_smorest(app, state.handle_exception, config)
         for number, page in enumerate(pages):
             app.add_url_rule(page.path, f"httpfault_problem_type_{number}", _page_view(page),
                              methods=["GET"])  # fmt: skip
@@ -85,6 +96,17 @@ class HTTPFault:
         if not isinstance(state, HTTPFaultState):
             raise RuntimeError("httpfault is not installed on this app: call HTTPFault(app)")
         return state.config
+
+
+def responses(*error_classes: type[HTTPError]) -> dict[str, dict[str, Any]]:
+    """OpenAPI responses of a route's errors, for flask-smorest's ``@blp.doc(responses=...)``.
+
+    Both media types are listed; the installed format's are kept in the ``Api``'s
+    document (see :mod:`httpfault.openapi` for documents made by hand).
+    """
+    from httpfault.openapi import responses as make
+
+    return make(*error_classes, config=_BOTH)
 
 
 def _page_view(page: TypePage) -> Callable[[], WerkzeugResponse]:

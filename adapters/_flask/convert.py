@@ -38,8 +38,10 @@ from httpfault import (
     error_class,
 )
 from httpfault._config import Config
+from httpfault._convert import with_field_errors
 from httpfault._errors import code_for
 
+from .webargs import webargs_field_errors
 from .werkzeug_compat import instance_description
 
 __all__ = ["from_werkzeug", "is_json_too_deep", "raised_by_framework"]
@@ -64,6 +66,12 @@ def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:
         error = error_class(config.malformed_body_status)()
         error.__cause__ = exc
         return error
+    if code in (422, config.validation_status):
+        errors = webargs_field_errors(getattr(exc, "data", None))
+        if errors is not None:  # webargs (flask-smorest's @blp.arguments) failed to parse
+            error = with_field_errors(config.validation_status, errors)
+            error.__cause__ = exc
+            return error
     detail = None if framework else user_description(exc)
     headers = _headers(exc)
     error_type = _class_for(code)

@@ -10,7 +10,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-only-not-a-secret")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "examples.django_app.urls"
 WSGI_APPLICATION = "examples.django_app.wsgi.application"
-INSTALLED_APPS = ["rest_framework"]
+INSTALLED_APPS = ["rest_framework", "drf_spectacular"]
 DATABASES: dict[str, dict[str, str]] = {}
 USE_TZ = True
 
@@ -24,8 +24,16 @@ CSRF_FAILURE_VIEW = "httpfault.adapters.django.csrf_failure"
 REST_FRAMEWORK = {
     # httpfault (3/3): DRF's exceptions in the same contract
     "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
+    # The OpenAPI document (drf-spectacular) lists the errors httpfault answers.
+    "DEFAULT_SCHEMA_CLASS": "httpfault.adapters.drf.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "httpfault Django REST framework example",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": os.environ.get("OAS_VERSION", "3.1.0"),
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # larger bodies get a 413

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from . import api, views
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("drf/items/search", api.SearchView.as_view()),
     path("drf/private", api.PrivateView.as_view()),
     path("drf/boom", api.BoomView.as_view()),
+    path("drf/openapi.json", SpectacularJSONAPIView.as_view(schema=None), name="openapi"),
 ]
 
 # Errors Django answers outside views (other middleware, the resolver) in the contract too.

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from ._catalog_data import TEXTS
 from ._fields import FieldError
 from ._headers import parse_retry_after, validated_headers
+from ._members import collect, install_check
 from ._ratelimit import RateLimit, parse_ratelimit
 
 __all__ = ["RESERVED_MEMBERS", "ClientError", "HTTPError", "ServerError", "code_for"]
@@ -74,6 +75,16 @@ class HTTPError(Exception):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         own = cls.__dict__
+        parent = cls.__mro__[1]
+        if (
+            "__annotations__" in own
+            or "__annotate__" in own
+            or "__httpfault_members__" in vars(parent)
+        ):
+            members = collect(cls, parent, _check_extension)
+            if members:
+                cls.__httpfault_members__ = members  # type: ignore[attr-defined]
+                install_check(cls)
         if "status" not in own:
             return
         status = cls.status

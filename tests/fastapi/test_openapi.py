@@ -109,10 +109,10 @@ def test_routes_added_after_first_document_are_documented() -> None:
 
 
 def test_same_status_classes_are_listed_together() -> None:
-    """Two classes of one status give one response whose schema is anyOf both."""
+    """Two classes of one status give one response whose schema is oneOf both."""
     entries = responses(Conflict, EmailTaken, NotFound)
     assert list(entries) == [404, 409]
-    options = entries[409]["content"][JSON]["schema"]["anyOf"]
+    options = entries[409]["content"][JSON]["schema"]["oneOf"]
     assert [o["title"] for o in options] == ["ConflictError", "EmailTakenError"]
     app = FastAPI()
 
@@ -123,8 +123,8 @@ def test_same_status_classes_are_listed_together() -> None:
     document = _document(app)
     validate(document)
     schema = document["paths"]["/x"]["get"]["responses"]["409"]["content"][PROBLEM]["schema"]
-    assert schema == {"anyOf": [{"$ref": "#/components/schemas/ConflictProblem"},
-                                {"$ref": "#/components/schemas/EmailTakenProblem"}]}  # fmt: skip
+    assert schema["oneOf"] == [{"$ref": "#/components/schemas/ConflictProblem"},
+                               {"$ref": "#/components/schemas/EmailTakenProblem"}]  # fmt: skip
 
 
 def test_responses_without_install_is_valid_and_self_contained() -> None:
@@ -177,3 +177,43 @@ def test_document_augmented_once() -> None:
     snapshot = repr(first)
     assert app.openapi() is first
     assert repr(first) == snapshot
+
+
+def test_headers_and_typed_members_documented() -> None:
+    """Retry-After on 429, the request-id header everywhere; typed members in schemas."""
+
+    class OutOfStock(Conflict):
+        type = "https://example.com/problems/out-of-stock"
+        code = "out_of_stock"
+        sku: str
+        available: int = 0
+
+    from httpfault import TooManyRequests
+
+    app = FastAPI()
+
+    @app.get("/x", responses=responses(OutOfStock, TooManyRequests))
+    async def x() -> None: ...
+
+    install(app)
+    document = _document(app)
+    validate(document)
+    answers = document["paths"]["/x"]["get"]["responses"]
+    assert "Retry-After" in answers["429"]["headers"]
+    assert all("X-Request-ID" in answers[c]["headers"] for c in ("409", "429", "500"))
+    member = document["components"]["schemas"]["OutOfStockError"]["allOf"][1]
+    inner = member["properties"]["error"]
+    assert inner["properties"]["sku"] == {"type": "string"}
+    assert inner["properties"]["available"] == {"type": "integer", "default": 0}
+    assert "sku" in inner["required"]
+    assert "available" not in inner["required"]
+
+
+def test_openapi_30_document_gets_30_dialect() -> None:
+    """With app.openapi_version 3.0, httpfault's schemas use enum, not const."""
+    app = make_app()
+    app.openapi_version = "3.0.3"
+    document = app.openapi()
+    schema = document["components"]["schemas"]["InternalServerErrorError"]["allOf"][1]
+    status = schema["properties"]["error"]["properties"]["status"]
+    assert status == {"enum": [500]}
