@@ -2,7 +2,10 @@
 
 ::
 
-    REST_FRAMEWORK = {"EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler"}
+    REST_FRAMEWORK = {
+        "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
+        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "httpfault.adapters.drf.ContentNegotiation",
+    }
 
 The whole ``APIException`` family is translated (headers kept: ``WWW-Authenticate`` of
 the authenticator, ``Retry-After`` of ``Throttled``, ``Allow`` of a 405), serializer
@@ -21,8 +24,10 @@ from typing import Any
 
 try:
     from rest_framework import exceptions as drf_exceptions  # type: ignore[import-untyped]
+    from rest_framework.negotiation import (  # type: ignore[import-untyped]
+        DefaultContentNegotiation,
+    )
     from rest_framework.parsers import BaseParser  # type: ignore[import-untyped]
-    from rest_framework.views import set_rollback  # type: ignore[import-untyped]
 except ImportError as _missing:  # pragma: no cover - exercised without DRF installed
     raise ImportError(
         "httpfault.adapters.drf needs Django REST framework: pip install 'httpfault[drf]'"
@@ -31,12 +36,44 @@ except ImportError as _missing:  # pragma: no cover - exercised without DRF inst
 import httpfault
 from httpfault import Config, HTTPError, error_class
 from httpfault._convert import with_field_errors
+from httpfault._request import _quality
 
 from ._django.convert import is_mapped
 from ._django.drf_fields import drf_field_errors, is_default_detail
 from ._django.respond import ErrorResponse, options_for, respond
 
-__all__ = ["drf_error", "exception_handler"]
+__all__ = ["ContentNegotiation", "drf_error", "exception_handler"]
+
+
+class ContentNegotiation(DefaultContentNegotiation):  # type: ignore[misc]
+    """DRF's content negotiation, for clients that accept ``application/problem+json``.
+
+    Such a client (one that wants its errors as RFC 9457 problems) may send only
+    ``Accept: application/problem+json``. No DRF renderer declares that type, so DRF
+    would answer every request, successes and errors alike, with a 406 before the view
+    runs. Here the view's JSON renderer is chosen instead: a success is the view's JSON
+    answer, and an error is answered by :func:`exception_handler` in the contract (in
+    problem+json under ``format="auto"`` or ``"problem"``), as in every other framework.
+    Any other Accept is negotiated as DRF does; a ``?format=`` suffix too.
+    """
+
+    def select_renderer(
+        self, request: Any, renderers: list[Any], format_suffix: str | None = None
+    ) -> tuple[Any, str]:
+        try:
+            return super().select_renderer(request, renderers, format_suffix)  # type: ignore[no-any-return]
+        except drf_exceptions.NotAcceptable:
+            if format_suffix or not _accepts_problem(request):
+                raise
+            json_renderers = [r for r in renderers if r.media_type == "application/json"]
+            if not json_renderers:
+                raise
+            return json_renderers[0], json_renderers[0].media_type
+
+
+def _accepts_problem(request: Any) -> bool:
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return isinstance(accept, str) and _quality(accept, "application", "problem+json") > 0
 
 
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorResponse:
@@ -45,6 +82,10 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorRespon
     An unhandled exception becomes a safe 500, logged once with its traceback on the
     ``django.request`` logger (and ``got_request_exception`` is sent, as Django does).
     """
+    # Imported here: DRF's views module reads DEFAULT_CONTENT_NEGOTIATION_CLASS (this
+    # module's ContentNegotiation) as it loads, so this module must load without it.
+    from rest_framework.views import set_rollback  # type: ignore[import-untyped]
+
     drf_request = context.get("request")
     request = getattr(drf_request, "_request", drf_request)
     options = options_for(request)

@@ -1,5 +1,5 @@
-"""Settings of the example project. httpfault needs the three marked settings, and the
-``handler*`` lines in ``urls.py``."""
+"""Settings of the example project. httpfault needs the three marked settings (and the
+``handler*`` lines in ``urls.py`` only for errors of middleware listed above its own)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ CSRF_FAILURE_VIEW = "httpfault.adapters.django.csrf_failure"
 REST_FRAMEWORK = {
     # httpfault (3/3): DRF's exceptions in the same contract
     "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "httpfault.adapters.drf.ContentNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
 }

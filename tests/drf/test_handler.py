@@ -269,7 +269,7 @@ def test_echoing_messages_are_neutralised() -> None:
 def test_import_without_drf_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     """Importing the DRF adapter without DRF raises ImportError naming the extra."""
     monkeypatch.delitem(sys.modules, "httpfault.adapters.drf")
-    monkeypatch.setitem(sys.modules, "rest_framework.views", None)
+    monkeypatch.setitem(sys.modules, "rest_framework.negotiation", None)
     with pytest.raises(ImportError, match=r"pip install 'httpfault\[drf\]'"):
         importlib.import_module("httpfault.adapters.drf")
 
