@@ -207,3 +207,23 @@ def test_kept_key_follows_the_same_rule() -> None:
     key = details_key(details)
     assert [message for _, message, _ in key] == ["Input should be a valid UUID.", "Invalid value."]
     assert details_key(details_from_key(key)) == key
+
+
+def test_rule_edges() -> None:
+    """The email type's reasons are cut; a parser's ``error`` context is not the schema's,
+    so its message goes when it shows the input; bytes are compared as text."""
+    from httpfault._no_echo import safe_message
+
+    reason = "value is not a valid email address: The email address contains '<'."
+    assert safe_message(reason, "value_error", "a<b@x.org") == "value is not a valid email address."
+    assert safe_message(f"Value error, {reason}", "value_error", None) == (
+        "value is not a valid email address."
+    )
+    message = "Input should be a valid datetime, invalid character in year"
+    ctx = {"error": "invalid character in year"}
+    assert (
+        safe_message(message, "datetime_parsing", "in", ctx) == "Input should be a valid datetime."
+    )
+    assert safe_message(message, "datetime_parsing", "2020-xx", ctx) == message
+    assert safe_message("name bob is taken", "value_error", b"bob") == "Invalid value."
+    assert safe_message("name is taken", "value_error", bytearray(b"bob")) == "name is taken"
