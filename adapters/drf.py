@@ -107,7 +107,7 @@ def drf_error(exc: BaseException, config: Config, context: Mapping[str, Any]) ->
         return exc
     error: HTTPError
     if isinstance(exc, drf_exceptions.ValidationError):
-        errors = [] if _only_default(exc) else drf_field_errors(exc.detail)
+        errors = [] if _only_default(exc) else drf_field_errors(exc.detail, *_sent(context))
         error = with_field_errors(config.validation_status, errors)
     elif isinstance(exc, drf_exceptions.ParseError):
         # DRF's parsers put the parser's own message here ("JSON parse error - ...").
@@ -146,6 +146,17 @@ def _api_error(exc: Any, context: Mapping[str, Any]) -> HTTPError:
         allowed = getattr(context.get("view"), "allowed_methods", None)
         return httpfault.MethodNotAllowed(text, errors=errors, headers=headers, allow=allowed)
     return cls(text, errors=errors, headers=headers)
+
+
+def _sent(context: Mapping[str, Any]) -> tuple[Any, ...]:
+    """``(request.data,)``: what the client sent, as the view read it; ``()`` if unknown."""
+    request = context.get("request")
+    if request is None:
+        return ()
+    try:
+        return (request.data,)
+    except Exception:  # a parser failing now: the message stays as DRF made it
+        return ()
 
 
 def _only_default(exc: Any) -> bool:

@@ -6,7 +6,7 @@ A message is replaced by a sentence that is the same for every input of its erro
    says "found `S` at 0", ``union_tag_invalid`` names the tag sent), or it starts with a
    known prefix whose rest quotes the input (the email validator's reasons); or
 2. it contains the text of the submitted value: the value as ``str`` (for a list or a dict,
-   each of its keys and scalar items), compared case-insensitively after stripping spaces.
+   each of its scalar items, nested), compared case-insensitively after stripping spaces.
    A text of three characters or more counts wherever it occurs; a text of one or two
    characters counts where it stands as a token of its own, neither preceded nor followed
    by a letter or a digit (``found `Z` at 0``, ``name Z is taken``), since one or two
@@ -148,7 +148,7 @@ def _token(text: str) -> re.Pattern[str]:
 
 
 def _texts(value: Any) -> list[str]:
-    """The texts of *value*: itself if scalar, else its keys and scalar items (bounded)."""
+    """The texts of *value*: itself if scalar, else its scalar items, nested (bounded)."""
     texts: list[str] = []
     stack = [value]
     nodes = 0
@@ -159,8 +159,7 @@ def _texts(value: Any) -> list[str]:
             texts.append(str(item))
         elif isinstance(item, (bytes, bytearray)):
             texts.append(bytes(item).decode("utf-8", "replace"))
-        elif isinstance(item, Mapping):
-            stack.extend(item.keys())
+        elif isinstance(item, Mapping):  # the values: keys are the API's field names
             stack.extend(item.values())
         elif isinstance(item, (list, tuple, set, frozenset)):
             stack.extend(item)
