@@ -57,6 +57,7 @@ _QUOTING_PREFIXES: tuple[tuple[str, str], ...] = (
     ("value is not a valid email address", "value is not a valid email address."),
     ("Value error, value is not a valid email address", "value is not a valid email address."),
 )
+_PREFIXES = tuple(prefix for prefix, _ in _QUOTING_PREFIXES)
 # Context members made from the schema (or a count), never from the submitted text.
 _SCHEMA_CONTEXT = frozenset({
     "gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "actual_length",
@@ -77,9 +78,10 @@ def safe_message(message: str, code: str | None, value: Any, context: Any = None
     """
     if code in _QUOTING:
         return _QUOTING[code]
-    for prefix, sentence in _QUOTING_PREFIXES:
-        if message.startswith(prefix) and message != sentence:
-            return sentence
+    if message.startswith(_PREFIXES):
+        for prefix, sentence in _QUOTING_PREFIXES:
+            if message.startswith(prefix) and message != sentence:
+                return sentence
     if value is None or not _echoes(message, value):
         return message
     if code is not None and _from_schema(message, code, context):
@@ -127,6 +129,8 @@ def _from_schema(message: str, code: str, context: Any) -> bool:
 
 def _echoes(message: str, value: Any) -> bool:
     """Whether *message* contains the text of *value* (or of one of its items)."""
+    if value.__class__ is str:  # the common case, without building a list
+        return _contains(message.casefold(), value)
     folded = message.casefold()
     return any(_contains(folded, text) for text in _texts(value))
 
