@@ -16,9 +16,10 @@ httpfault in the root URLconf::
 ``urlpatterns += problem_type_urls([EmailTaken])`` serves a small HTML page at each
 custom problem type's URI path.
 
-The middleware answers what views raise (``process_exception``), the routing 404 and the
-bare 405 of ``require_http_methods``; the error views answer what Django turns into a
-response outside views (other middleware, the URL resolver). Paths not converted (see
+The middleware answers what views raise (``process_exception``), the routing 404, the
+bare 405 of ``require_http_methods``, a CSRF failure and what Django's own error pages make
+of an exception in a middleware below it; the error views are needed only for what
+happens above it (an exception in a middleware listed before it). Paths not converted (see
 ``PATHS``/``EXCLUDE_PATHS``) keep Django's own pages.
 """
 
@@ -140,11 +141,18 @@ class ErrorMiddleware:
             error = MethodNotAllowed(allow=[m for m in response["Allow"].split(",") if m.strip()])
         elif isinstance(response, _NotFoundResponse) and request.resolver_match is None:
             error = NotFound()  # routing 404
+        elif quiet and response.status_code in _DJANGO_MADE:
+            # Made and logged by Django inside the chain, before the view's answer could be:
+            # a CSRF rejection (CSRF_FAILURE_VIEW), or what Django's error views made of an
+            # exception in a middleware below (handler400/403/404/500). A response a view
+            # returns is logged only after the whole chain, so it is never taken for one.
+            error = error_class(response.status_code)()
         else:
             return response
         return _keep_headers(respond(request, error, self.options, quiet=quiet), response)
 
 
+_DJANGO_MADE = frozenset({400, 403, 404, 500})
 _REPLACED_HEADERS = frozenset({"content-type", "content-length", "content-language"})
 
 

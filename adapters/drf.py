@@ -2,7 +2,10 @@
 
 ::
 
-    REST_FRAMEWORK = {"EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler"}
+    REST_FRAMEWORK = {
+        "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
+        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "httpfault.adapters.drf.ContentNegotiation",
+    }
 
 The whole ``APIException`` family is translated (headers kept: ``WWW-Authenticate`` of
 the authenticator, ``Retry-After`` of ``Throttled``, ``Allow`` of a 405), serializer
@@ -28,14 +31,17 @@ from ._extras import missing_extra
 
 try:
     from rest_framework import exceptions as drf_exceptions  # type: ignore[import-untyped]
+    from rest_framework.negotiation import (  # type: ignore[import-untyped]
+        DefaultContentNegotiation,
+    )
     from rest_framework.parsers import BaseParser  # type: ignore[import-untyped]
-    from rest_framework.views import set_rollback  # type: ignore[import-untyped]
 except ImportError as _missing:  # pragma: no cover - exercised without DRF installed
     raise missing_extra("drf", "Django REST framework", "drf") from _missing
 
 import httpfault
 from httpfault import Config, HTTPError, error_class
 from httpfault._convert import with_field_errors
+from httpfault._request import _quality
 
 from ._django.convert import is_mapped
 from ._django.django_compat import django_request
@@ -45,7 +51,7 @@ from ._django.respond import ErrorResponse, options_for, respond
 if TYPE_CHECKING:
     from ._django.schema import AutoSchema, responses
 
-__all__ = ["AutoSchema", "drf_error", "exception_handler", "responses"]
+__all__ = ["AutoSchema", "ContentNegotiation", "drf_error", "exception_handler", "responses"]
 
 _SCHEMA_NAMES = frozenset({"AutoSchema", "ErrorResponses", "responses"})
 
@@ -66,12 +72,47 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+class ContentNegotiation(DefaultContentNegotiation):  # type: ignore[misc]
+    """DRF's content negotiation, for clients that accept ``application/problem+json``.
+
+    Such a client (one that wants its errors as RFC 9457 problems) may send only
+    ``Accept: application/problem+json``. No DRF renderer declares that type, so DRF
+    would answer every request, successes and errors alike, with a 406 before the view
+    runs. Here the view's JSON renderer is chosen instead: a success is the view's JSON
+    answer, and an error is answered by :func:`exception_handler` in the contract (in
+    problem+json under ``format="auto"`` or ``"problem"``), as in every other framework.
+    Any other Accept is negotiated as DRF does; a ``?format=`` suffix too.
+    """
+
+    def select_renderer(
+        self, request: Any, renderers: list[Any], format_suffix: str | None = None
+    ) -> tuple[Any, str]:
+        try:
+            return super().select_renderer(request, renderers, format_suffix)  # type: ignore[no-any-return]
+        except drf_exceptions.NotAcceptable:
+            if format_suffix or not _accepts_problem(request):
+                raise
+            json_renderers = [r for r in renderers if r.media_type == "application/json"]
+            if not json_renderers:
+                raise
+            return json_renderers[0], json_renderers[0].media_type
+
+
+def _accepts_problem(request: Any) -> bool:
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return isinstance(accept, str) and _quality(accept, "application", "problem+json") > 0
+
+
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> ErrorResponse:
     """DRF's ``EXCEPTION_HANDLER``: answer *exc* in the contract; never returns ``None``.
 
     An unhandled exception becomes a safe 500, logged once with its traceback on the
     ``django.request`` logger (and ``got_request_exception`` is sent, as Django does).
     """
+    # Imported here: DRF's views module reads DEFAULT_CONTENT_NEGOTIATION_CLASS (this
+    # module's ContentNegotiation) as it loads, so this module must load without it.
+    from rest_framework.views import set_rollback  # type: ignore[import-untyped]
+
     drf_request = context.get("request")
     request = django_request(drf_request)
     options = options_for(request)
@@ -93,7 +134,7 @@ def drf_error(exc: BaseException, config: Config, context: Mapping[str, Any]) ->
         return exc
     error: HTTPError
     if isinstance(exc, drf_exceptions.ValidationError):
-        errors = [] if _only_default(exc) else drf_field_errors(exc.detail)
+        errors = [] if _only_default(exc) else drf_field_errors(exc.detail, *_sent(context))
         error = with_field_errors(config.validation_status, errors)
     elif isinstance(exc, drf_exceptions.ParseError):
         # DRF's parsers put the parser's own message here ("JSON parse error - ...").
@@ -132,6 +173,17 @@ def _api_error(exc: Any, context: Mapping[str, Any]) -> HTTPError:
         allowed = getattr(context.get("view"), "allowed_methods", None)
         return httpfault.MethodNotAllowed(text, errors=errors, headers=headers, allow=allowed)
     return cls(text, errors=errors, headers=headers)
+
+
+def _sent(context: Mapping[str, Any]) -> tuple[Any, ...]:
+    """``(request.data,)``: what the client sent, as the view read it; ``()`` if unknown."""
+    request = context.get("request")
+    if request is None:
+        return ()
+    try:
+        return (request.data,)
+    except Exception:  # a parser failing now: the message stays as DRF made it
+        return ()
 
 
 def _only_default(exc: Any) -> bool:

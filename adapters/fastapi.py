@@ -2,8 +2,10 @@
 
 Builds on the Starlette adapter and adds FastAPI's own errors: ``RequestValidationError``
 (the configured validation status, 422, with field errors), malformed request bodies
-(the configured malformed-body status, 400) and FastAPI's ``HTTPException``. The OpenAPI
-document lists every error an operation can answer, in the installed format.
+(the configured malformed-body status, 400), a body that is not JSON where the route reads
+JSON (415, as ``read_json`` and the other adapters answer) and FastAPI's
+``HTTPException``. The OpenAPI document lists every error an operation can answer, in
+the installed format.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ except ImportError as exc:  # pragma: no cover - exercised without fastapi insta
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Scope
 
-from httpfault import Config, HTTPError
+from httpfault import Config, HTTPError, UnsupportedMediaType
 from httpfault._convert import error_class, with_field_errors
 from httpfault._fields import field_errors_from_details
 from httpfault._handling import handle_details
@@ -55,6 +58,8 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
         Details that are all dicts, none of a malformed body, go to the core as they are,
         so a repeated shape of errors is answered from the cache of rendered answers.
         """
+        if body_not_json(exc, request.scope):
+            return self.response_for(UnsupportedMediaType(), request.scope)
         if type(exc) is RequestValidationError:
             details = exc.errors()
             if isinstance(details, (list, tuple)) and all(
@@ -64,6 +69,12 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
                 rendered = handle_details(details, self.config, info, logger=self._logger)
                 return ErrorResponse(rendered, head=info.method == "HEAD")
         return self.response_for(exc, request.scope)
+
+    def response_for(self, exc: BaseException, scope: Scope) -> Response:
+        """A body that is not JSON where the route reads JSON is a 415; the rest as usual."""
+        if body_not_json(exc, scope):
+            exc = UnsupportedMediaType()
+        return super().response_for(exc, scope)
 
     def translate(self, exc: BaseException) -> BaseException | None:
         """FastAPI's errors as ``HTTPError``; the rest as the Starlette adapter does."""
@@ -103,6 +114,36 @@ class ErrorMiddleware(_starlette.ErrorMiddleware):
             request_validation_exception_handler,
             ErrorMiddleware.handle_validation_error,
         ) or super()._is_default_handler(handler)
+
+
+def body_not_json(exc: BaseException, scope: Scope) -> bool:
+    """Whether *exc* says the body of a route reading JSON was sent in another media type.
+
+    FastAPI parses the body as JSON only for a JSON content type (``application/json``,
+    ``application/*+json``); any other body reaches validation as its raw text, and fails
+    there as a whole (``loc`` is just ``("body",)``, the ``input`` a str or bytes).
+    """
+    if not isinstance(exc, RequestValidationError) or _is_json(scope):
+        return False
+    details = exc.errors()
+    if not isinstance(details, (list, tuple)):
+        return False
+    return any(
+        isinstance(detail, dict)
+        and tuple(detail.get("loc") or ()) == ("body",)
+        and isinstance(detail.get("input"), (str, bytes))
+        for detail in details
+    )
+
+
+def _is_json(scope: Scope) -> bool:
+    for name, value in scope.get("headers") or ():
+        if name.lower() == b"content-type":
+            media: str = value.decode("latin-1").partition(";")[0].strip().lower()
+            return media == "application/json" or (
+                media.startswith("application/") and media.endswith("+json")
+            )
+    return False
 
 
 def install(

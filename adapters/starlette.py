@@ -34,7 +34,7 @@ from httpfault import Config, HTTPError, UnsupportedMediaType, render
 from httpfault._convert import error_class, from_exception
 from httpfault._handling import handle
 
-from ._asgi.convert import http_exception_error, request_info, unwrap_group
+from ._asgi.convert import http_exception_error, request_info, routing_allow, unwrap_group
 from ._asgi.layer import SIGNALS, HandlingLayer, StartTracker, replaces
 from ._asgi.mounts import mounted_apps
 from ._asgi.response import ErrorResponse
@@ -131,6 +131,7 @@ class ErrorMiddleware:
             if error is None:
                 assert isinstance(exc, HTTPException)
                 return _bare_response(exc.status_code, exc.headers)
+            error = routing_allow(exc, error, scope)  # Allow: every method the path serves
         assert error is not None
         request = request_info(scope)
         rendered = handle(error, self.config, request, logger=self._logger)

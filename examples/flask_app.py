@@ -81,6 +81,7 @@ def body() -> Any:
 def create_app() -> Flask:
     """The example app: a fresh store, httpfault installed."""
     app = Flask(__name__)
+    app.json.sort_keys = False  # members in the order the other examples send them
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # larger bodies get a 413
     app.extensions["store"] = Store()
     HTTPFault(app, Config(format="auto"))

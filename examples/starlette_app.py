@@ -19,7 +19,6 @@ from typing import Any
 import uvicorn
 from pydantic import BaseModel, Field
 from starlette.applications import Starlette
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -80,7 +79,7 @@ async def create_user(request: Request) -> Response:
     data = store(request)
     if any(u["email"] == user.email for u in data.users.values()):
         raise EmailTaken(f"{user.email} is already registered")
-    created = {"id": next(data.ids), **user.model_dump()}
+    created = {**user.model_dump(), "id": next(data.ids)}
     data.users[created["id"]] = created
     return JSONResponse(created, status_code=201)
 
@@ -103,7 +102,7 @@ async def delete_user(request: Request) -> Response:
 async def create_item(request: Request) -> Response:
     item = ItemIn.model_validate(await read_json(request))
     data = store(request)
-    created = {"id": next(data.ids), **item.model_dump()}
+    created = {**item.model_dump(), "id": next(data.ids)}
     data.items[created["id"]] = created
     return JSONResponse(created, status_code=201)
 
@@ -145,7 +144,6 @@ app = Starlette(
     ]
 )
 app.state.store = Store()
-app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"])
 install(app, Config(format="auto"))
 
 

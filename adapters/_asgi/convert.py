@@ -38,6 +38,7 @@ __all__ = [
     "http_exception_error",
     "is_default_detail",
     "request_info",
+    "routing_allow",
     "unwrap_group",
 ]
 
@@ -122,6 +123,34 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
     if status >= 500:
         error.__cause__ = exc
     return error
+
+
+def routing_allow(exc: BaseException, error: BaseException | None, scope: Any) -> Any:
+    """*error*, the translation of *exc*, with a truthful ``Allow`` for a routing 405.
+
+    Starlette's 405 lists the methods of one route; the path may be served by others
+    (``GET`` and ``DELETE`` as separate routes). The methods come from the routing of
+    *scope* (see :mod:`.allow`). Any other error, or a 405 the routing would not answer,
+    is returned as it is.
+    """
+    if not (
+        isinstance(exc, HTTPException)
+        and exc.status_code == 405
+        and type(error) is MethodNotAllowed
+    ):
+        return error
+    from .allow import allowed_methods
+
+    try:
+        methods = allowed_methods(scope)
+    except Exception:  # a route's own matching failed: Starlette's answer stands
+        return error
+    if not methods:
+        return error
+    headers = {k: v for k, v in error.headers.items() if k.lower() != "allow"}
+    fixed = MethodNotAllowed(error.detail, allow=methods, headers=headers)
+    fixed.__cause__ = error.__cause__
+    return fixed
 
 
 _new_info = tuple.__new__

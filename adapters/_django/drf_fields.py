@@ -9,13 +9,14 @@ JSON Pointer is its path in the tree; ``non_field_errors`` point at the object h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import get_language, ngettext
 
 from httpfault import FieldError
+from httpfault._no_echo import NEUTRAL, safe_message
 
 from .._extras import missing_extra
 
@@ -51,13 +52,47 @@ _ECHOING: dict[str, tuple[tuple[Any, str], ...]] = {
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
-def drf_field_errors(detail: Any) -> list[FieldError]:
-    """Field errors for the ``detail`` of a DRF ``ValidationError``, never echoing input."""
+_NOTHING = object()
+
+
+def drf_field_errors(detail: Any, data: Any = _NOTHING) -> list[FieldError]:
+    """Field errors for the ``detail`` of a DRF ``ValidationError``, never echoing input.
+
+    *data* is what the client sent (``request.data``), when known: a field's message that
+    shows the field's submitted value (``f"name {value} is taken"`` in a validator) is
+    replaced, by the rule of :mod:`httpfault._no_echo`.
+    """
     non_field = api_settings.NON_FIELD_ERRORS_KEY
     return [
-        FieldError(path, _safe_message(str(message), code), code=code)
+        FieldError(path, _no_echo(_safe_message(str(message), code), code, data, path), code=code)
         for path, message, code in _walk(detail, (), non_field)
     ]
+
+
+def _no_echo(message: str, code: str | None, data: Any, path: tuple[str | int, ...]) -> str:
+    if data is _NOTHING or not path:
+        return message
+    value = _value_at(data, path)
+    if value is _NOTHING:
+        return message
+    safe = safe_message(message, code, value)
+    return safe if safe == message else NEUTRAL
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at *path* in the submitted *data*, or ``_NOTHING``."""
+    for part in path:
+        try:
+            if isinstance(data, Mapping):
+                data = data[part]
+                continue
+            if isinstance(data, (list, tuple)) and isinstance(part, int):
+                data = data[part]
+                continue
+        except (KeyError, IndexError, TypeError):
+            pass
+        return _NOTHING
+    return data
 
 
 def _walk(

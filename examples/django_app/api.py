@@ -40,7 +40,7 @@ class ItemSerializer(serializers.Serializer):
     """A new item."""
 
     name = serializers.CharField(max_length=100)
-    price_cents = serializers.IntegerField(min_value=0)
+    price = serializers.FloatField(min_value=0.01)
     tags = serializers.ListField(child=serializers.CharField(max_length=20), required=False)
 
 
@@ -107,7 +107,7 @@ class ItemsView(APIView):
         serializer = ItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        return Response(STORE.add_item(data["name"], data["price_cents"]), status=201)
+        return Response(STORE.add_item(data["name"], data["price"]), status=201)
 
 
 class SearchView(APIView):

@@ -1,5 +1,5 @@
-"""Settings of the example project. httpfault needs the three marked settings, and the
-``handler*`` lines in ``urls.py``."""
+"""Settings of the example project. httpfault needs the three marked settings (and the
+``handler*`` lines in ``urls.py`` only for errors of middleware listed above its own)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
     # The OpenAPI document (drf-spectacular) lists the errors httpfault answers.
     "DEFAULT_SCHEMA_CLASS": "httpfault.adapters.drf.AutoSchema",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "httpfault.adapters.drf.ContentNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
 }

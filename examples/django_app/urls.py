@@ -1,4 +1,5 @@
-"""URLs of the example: plain Django views at the root, DRF views under ``/drf/``."""
+"""URLs of the example: the API of the other examples as plain Django views at the root;
+the same users and items as DRF views under ``/drf/``."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ urlpatterns = [
     path("health", views.health),
     path("users", views.users),
     path("users/<int:user_id>", views.user),
-    path("async/users/<int:user_id>", views.slow_user),
     path("items", views.items),
-    path("items/search", views.search_items),
     path("items/<int:item_id>", views.item),
-    path("boom", views.boom),
+    path("search", views.search),
+    path("stats", views.stats),
     path("drf/users", api.UsersView.as_view()),
     path("drf/users/<int:user_id>", api.UserView.as_view()),
     path("drf/items", api.ItemsView.as_view()),

@@ -7,24 +7,23 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from pydantic import BaseModel, Field
 
-from httpfault import TooManyRequests
 from httpfault.adapters.django import json_body
 
 from .store import STORE
 
 
-class NewUser(BaseModel):
+class UserIn(BaseModel):
     """The body of ``POST /users``."""
 
     name: str = Field(min_length=1, max_length=100)
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=254)
 
 
-class NewItem(BaseModel):
+class ItemIn(BaseModel):
     """The body of ``POST /items``."""
 
     name: str = Field(min_length=1, max_length=100)
-    price_cents: int = Field(ge=0)
+    price: float = Field(gt=0)
 
 
 @require_safe
@@ -37,17 +36,15 @@ def health(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 def users(request: HttpRequest) -> HttpResponse:
     """Create a user: 201; 415 unless JSON, 400 if malformed, 422 if invalid, 409 if taken."""
-    new = NewUser.model_validate(json_body(request))
-    user = STORE.add_user(new.name, new.email)
-    response = JsonResponse(user, status=201)
-    response["Location"] = f"/users/{user['id']}"
-    return response
+    new = UserIn.model_validate(json_body(request))
+    return JsonResponse(STORE.add_user(new.name, new.email), status=201)
 
 
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "DELETE"])
-def user(request: HttpRequest, user_id: int) -> HttpResponse:
-    """Read (200) or delete (204) a user; 404 if there is none."""
+async def user(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Read (200) or delete (204) a user; 404 if there is none. An async view: its errors
+    answer the same way."""
     if request.method == "DELETE":
         STORE.delete_user(user_id)
         return HttpResponse(status=204)
@@ -58,8 +55,8 @@ def user(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def items(request: HttpRequest) -> HttpResponse:
     """Create an item: 201."""
-    new = NewItem.model_validate(json_body(request))
-    return JsonResponse(STORE.add_item(new.name, new.price_cents), status=201)
+    new = ItemIn.model_validate(json_body(request))
+    return JsonResponse(STORE.add_item(new.name, new.price), status=201)
 
 
 @require_safe
@@ -69,18 +66,14 @@ def item(request: HttpRequest, item_id: int) -> HttpResponse:
 
 
 @require_safe
-def search_items(request: HttpRequest) -> HttpResponse:
-    """Always over its quota: 429 with ``Retry-After``."""
-    raise TooManyRequests("Search quota used up; try again later", retry_after=30)
+def search(request: HttpRequest) -> HttpResponse:
+    """Items by name; 429 with ``Retry-After`` past 5 searches in 10 seconds."""
+    client = request.META.get("REMOTE_ADDR") or "-"
+    found = STORE.search(client, request.GET.get("q", ""))
+    return JsonResponse(found, safe=False)
 
 
 @require_safe
-def boom(request: HttpRequest) -> HttpResponse:
-    """A bug: a safe 500, logged once with its traceback; the message is never sent."""
-    raise RuntimeError("database password is hunter2")
-
-
-@require_safe
-async def slow_user(request: HttpRequest, user_id: int) -> HttpResponse:
-    """An async view: its errors answer the same way."""
-    return JsonResponse(STORE.user(user_id))
+def stats(request: HttpRequest) -> HttpResponse:
+    """The average price: a bug with no items, a safe 500 logged once with its traceback."""
+    return JsonResponse(STORE.stats())

@@ -1,46 +1,57 @@
-"""Command line: ``python -m httpfault codes | explain STATUS | catalog --markdown``."""
+"""Command line: ``httpfault codes | explain STATUS | catalog [--markdown]``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from ._explain import catalog_markdown, codes_table, explain_text
+from ._explain import catalog_markdown, codes_table, explain_text, find_status
 
 EXIT_USAGE = 2
 
 
 def _status(text: str) -> int:
-    from ._catalog import catalog
-
     try:
-        status = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a status code") from None
-    if status not in catalog:
-        kind = "not an error status" if 100 <= status < 400 else "not a registered 4xx/5xx status"
-        raise argparse.ArgumentTypeError(f"{status} is {kind}")
-    return status
+        return find_status(text)
+    except LookupError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _prog() -> str:
+    """The program name as invoked: ``httpfault`` for the console script."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if not name or name in {"__main__.py", "-c"}:
+        return "python -m httpfault"
+    return name
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m httpfault", description="The httpfault status-code catalogue."
+        prog=_prog(), description="The httpfault status-code catalogue."
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("codes", help="list every 4xx/5xx status with its code and class")
     explain = commands.add_parser("explain", help="explain one status, with example bodies")
-    explain.add_argument("status", type=_status, help="an HTTP status code, e.g. 429")
-    generate = commands.add_parser("catalog", help="print the status-code reference")
-    generate.add_argument("--markdown", action="store_true", required=True)
+    explain.add_argument(
+        "status",
+        type=_status,
+        help="a status (429), a code (too_many_requests) or a class name (TooManyRequests)",
+    )
+    generate = commands.add_parser(
+        "catalog", help="print the catalogue as a table, or the reference page with --markdown"
+    )
+    generate.add_argument(
+        "--markdown", action="store_true", help="print the status-code reference in Markdown"
+    )
     args = parser.parse_args(argv)
-    if args.command == "codes":
-        sys.stdout.write(codes_table())
-    elif args.command == "explain":
+    if args.command == "explain":
         sys.stdout.write(explain_text(args.status))
-    else:
+    elif args.command == "catalog" and args.markdown:
         sys.stdout.write(catalog_markdown())
+    else:
+        sys.stdout.write(codes_table())
     return 0
 
 

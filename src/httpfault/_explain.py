@@ -6,7 +6,9 @@ Both read the same catalogue entry and render the same example errors, so the do
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from typing import Any
 
 from ._catalog import CatalogEntry, catalog
@@ -16,7 +18,14 @@ from ._errors import HTTPError
 from ._render import Rendered, render
 from ._request import RequestInfo
 
-__all__ = ["catalog_markdown", "codes_table", "example_bodies", "example_error", "explain_text"]
+__all__ = [
+    "catalog_markdown",
+    "codes_table",
+    "example_bodies",
+    "example_error",
+    "explain_text",
+    "find_status",
+]
 
 EXAMPLE_REQUEST = RequestInfo(
     "GET", "/orders/42", [("X-Request-ID", "7f3c9a1e2b4d4e0f8a6b5c4d3e2f1a0b")]
@@ -31,6 +40,50 @@ _EXAMPLE_HEADERS: dict[int, dict[str, Any]] = {
     429: {"retry_after": 30},
     503: {"retry_after": 120},
 }
+
+
+_FOLD = re.compile(r"[\s_\-'\u2019]+")
+
+
+def _fold(text: str) -> str:
+    """*text* compared loosely: case, spaces, ``-``, ``_`` and apostrophes ignored."""
+    return _FOLD.sub("", text).casefold()
+
+
+def _names() -> dict[str, tuple[str, int]]:
+    """Every name a status goes by, folded -> (the name as written, status)."""
+    names: dict[str, tuple[str, int]] = {}
+    for entry in catalog.values():
+        for name in (entry.code, entry.cls.__name__, *entry.aliases, entry.title):
+            names.setdefault(_fold(name), (name, entry.status))
+    return names
+
+
+def find_status(text: str) -> int:
+    """The status *text* names: a number (``404``), a code (``not_found``), a class name
+    (``NotFound``, ``PayloadTooLarge``) or a title (``"Not Found"``), loosely compared.
+
+    Raises ``LookupError`` with a message saying why, suggesting close names if any.
+    """
+    text = text.strip()
+    if text.isdigit():
+        status = int(text)
+        if status in catalog:
+            return status
+        if 100 <= status < 400:
+            raise LookupError(f"{status} is not an error status")
+        raise LookupError(f"{status} is not a registered 4xx/5xx status")
+    names = _names()
+    found = names.get(_fold(text))
+    if found is not None:
+        return found[1]
+    close = difflib.get_close_matches(_fold(text), list(names), n=3, cutoff=0.6)
+    hint = (
+        f"; did you mean {', '.join(f'{names[key][0]} ({names[key][1]})' for key in close)}?"
+        if close
+        else ""
+    )
+    raise LookupError(f"{text!r} is not a status, code or class name{hint}")
 
 
 def example_error(status: int) -> HTTPError:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from ._json import fix_text
+from ._no_echo import NEUTRAL, safe_message
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -179,7 +180,8 @@ def field_errors_from_details(
     """Turn pydantic-style error dicts (``loc``, ``msg``, ``type``) into field errors.
 
     The submitted ``input`` and the ``ctx``/``url`` members are never copied. A message
-    that quotes the input (a few pydantic messages do) is replaced by a neutral one.
+    that quotes the input (a few pydantic messages do, and a custom validator's may) is
+    replaced by a sentence that is the same for every input (see :mod:`httpfault._no_echo`).
     """
     result: list[FieldError] = []
     for item in details:
@@ -231,9 +233,7 @@ def details_key(details: Iterable[Any]) -> DetailsKey | None:
             code = item.get("type")
             if code is not None and (code.__class__ is not str or len(code) > MAX_KEY_TEXT):
                 return None
-            message = item.get("msg")
-            if message.__class__ is not str or item.get("input") is not None:
-                message = _message(item)
+            message = _message(item)
             if len(message) > MAX_KEY_TEXT:
                 return None
             size += len(message)
@@ -251,17 +251,16 @@ def details_from_key(key: Iterable[tuple[Any, str, Any]]) -> list[dict[str, Any]
 
 
 def _message(item: Any) -> str:
+    """The message sent for *item*: never one that carries the submitted value.
+
+    The rule is in :mod:`httpfault._no_echo`; it leaves the message of an item with no
+    ``input`` as it is unless its type always quotes the input, so converting the details
+    of :func:`details_from_key` again gives the same message.
+    """
     message = item.get("msg")
     if message.__class__ is not str:
-        message = "Invalid value." if message is None else str(message)
-    value = item.get("input")
-    if value is not None and _quotes_input(message, value):
-        return "Invalid value."
-    return message
-
-
-def _quotes_input(message: str, value: object) -> bool:
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value)
-        return len(text) > 0 and (repr(value) in message or f"'{text}'" in message)
-    return False
+        message = NEUTRAL if message is None else str(message)
+    code = item.get("type")
+    if code is not None and code.__class__ is not str:
+        code = str(code)
+    return safe_message(message, code, item.get("input"), item.get("ctx"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +48,67 @@ def test_module_entry_point_runs() -> None:
                             capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("409 Conflict")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["404", "not_found", "NotFound", "notfound", "NOT-FOUND", "not found", " Not_Found "],
+)
+def test_explain_takes_a_status_a_code_or_a_class_name(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``explain`` finds a status by number, code or class name, case and -/_ forgiving."""
+    assert main(["explain", name]) == 0
+    assert capsys.readouterr().out.startswith("404 Not Found\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [("PayloadTooLarge", 413), ("unprocessable-entity", 422), ("im_a_teapot", 418),
+     ("I'm a teapot", 418), ("HTTPNotImplemented", 501), ("not_implemented", 501)],
+)  # fmt: skip
+def test_explain_knows_aliases_and_titles(
+    name: str, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Older class names and the status titles name their status too."""
+    assert main(["explain", name]) == 0
+    assert capsys.readouterr().out.startswith(f"{status} ")
+
+
+def test_explain_suggests_close_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    """A name that fits nothing exits 2 and suggests the close ones, with their status."""
+    with pytest.raises(SystemExit) as info:
+        main(["explain", "notfund"])
+    assert info.value.code == 2
+    assert "did you mean not_found (404)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["explain", "zzzzzzzz"])
+    err = capsys.readouterr().err
+    assert "'zzzzzzzz' is not a status, code or class name" in err
+    assert "did you mean" not in err
+
+
+def test_catalog_prints_the_table_and_markdown_the_reference(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``catalog`` alone prints the table; ``--markdown`` the generated reference."""
+    assert main(["catalog"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split() == ["status", "code", "class", "title", "retry"]
+    assert len(table.splitlines()) == 41
+    assert main(["catalog", "--markdown"]) == 0
+    assert capsys.readouterr().out.startswith("# Status-code reference\n")
+
+
+def test_console_script_help_names_the_program_as_invoked() -> None:
+    """``httpfault --help`` says ``usage: httpfault``; ``python -m`` says so too."""
+    script = Path(sys.executable).with_name("httpfault")
+    if not script.exists():
+        pytest.skip("the console script is not installed next to this interpreter")
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True,
+                            timeout=60, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: httpfault ")
+    module = subprocess.run([sys.executable, "-m", "httpfault", "--help"], capture_output=True,
+                            text=True, timeout=60, check=False)  # fmt: skip
+    assert module.stdout.startswith("usage: python -m httpfault ")

@@ -28,7 +28,11 @@ SETTINGS: dict[str, Any] = {
     "CSRF_FAILURE_VIEW": "httpfault.adapters.django.csrf_failure",
     "DATA_UPLOAD_MAX_MEMORY_SIZE": 1024,
     "HTTPFAULT": {"EXCLUDE_PATHS": ["/html/"]},
-    "REST_FRAMEWORK": {"EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler"},
+    # The documented DRF setup.
+    "REST_FRAMEWORK": {
+        "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
+        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "httpfault.adapters.drf.ContentNegotiation",
+    },
 }
 
 

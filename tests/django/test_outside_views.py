@@ -202,3 +202,41 @@ def test_absent_header_is_one_lookup() -> None:
     assert header_value(headers, "X-Request-ID") is None
     assert header_value(headers, "x-trace") == "t1"
     assert header_value(headers, "Content-Type") == "text/plain"
+
+
+MIDDLEWARE_ONLY = {
+    "ROOT_URLCONF": "tests.django.urls_middleware_only",
+    "CSRF_FAILURE_VIEW": "django.views.csrf.csrf_failure",
+}
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["debug-off", "debug-on"])
+def test_csrf_failure_with_the_middleware_alone(
+    debug: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Without CSRF_FAILURE_VIEW, a CSRF failure is still a bare Forbidden() in the
+    contract, not Django's HTML 403; Django's CSRF log line is the only one."""
+    csrf_client = Client(enforce_csrf_checks=True, headers=HEADERS)
+    with override_settings(DEBUG=debug, **MIDDLEWARE_ONLY), caplog.at_level(logging.INFO):
+        response = csrf_client.post("/csrf", data={"a": "1"})
+    assert_rendered(response, httpfault.Forbidden(), method="POST", path="/csrf")
+    records = [r for r in caplog.records if r.name.startswith("django")]
+    assert [r.name for r in records] == ["django.security.csrf"]
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["debug-off", "debug-on"])
+@pytest.mark.parametrize("what", sorted(EXPECTED))
+def test_inner_middleware_errors_with_the_middleware_alone(what: str, debug: bool) -> None:
+    """Without handler400/403/404/500 in the URLconf, exceptions in middleware below
+    ErrorMiddleware still answer in the contract (Django's default pages are replaced)."""
+    with override_settings(DEBUG=debug, **MIDDLEWARE_ONLY):
+        response = client().get("/ok", headers={"X-Raise-Inner": what})
+    assert_rendered(response, EXPECTED[what], path="/ok")
+
+
+def test_a_views_own_error_response_is_left_alone() -> None:
+    """A 403 page a view returns itself is the view's answer, not one Django made."""
+    with override_settings(**MIDDLEWARE_ONLY):
+        response = client().get("/own-403")
+    assert response.status_code == 403
+    assert response.content == b"<p>Not for you</p>"

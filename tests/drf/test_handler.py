@@ -269,7 +269,7 @@ def test_echoing_messages_are_neutralised() -> None:
 def test_import_without_drf_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     """Importing the DRF adapter without DRF raises ImportError naming the extra."""
     monkeypatch.delitem(sys.modules, "httpfault.adapters.drf")
-    monkeypatch.setitem(sys.modules, "rest_framework.views", None)
+    monkeypatch.setitem(sys.modules, "rest_framework.negotiation", None)
     with pytest.raises(ImportError, match=r"pip install 'httpfault\[drf\]'"):
         importlib.import_module("httpfault.adapters.drf")
 
@@ -283,3 +283,19 @@ def test_method_not_allowed_without_a_view() -> None:
     assert exception_handler(MethodNotAllowed("PATCH"), {}).status_code == 405
     response = exception_handler(httpfault.MethodNotAllowed(allow=["GET"]), {})
     assert response["Allow"] == "GET"
+
+
+@pytest.mark.parametrize("name", ["Z", "mallory"])
+def test_validator_message_quoting_the_value_is_replaced(client: Client, name: str) -> None:
+    """A serializer validator's ``f"name {value} is taken"`` is not sent as is (one character
+    included), nor a message about a list element quoting it; the codes stay."""
+    response = client.post("/signup", data=json.dumps({"name": name, "tags": ["zz-top"]}),
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 422
+    errors = body(response)["errors"]
+    assert errors == [
+        {"in": "body", "pointer": "#/name", "message": "Invalid value.", "code": "taken"},
+        {"in": "body", "pointer": "#/tags/0", "message": "Invalid value.", "code": "invalid"},
+    ]
+    assert name.encode() not in response.content.replace(b"#/name", b"")
+    assert b"zz-top" not in response.content

@@ -14,6 +14,7 @@ urlpatterns = [
     path("parsed", views.Parsed.as_view()),
     path("broken", views.BrokenParsed.as_view()),
     path("value-error", views.ValueErrorInView.as_view()),
+    path("signup", views.Signup.as_view()),
 ]
 
 handler404 = "httpfault.adapters.django.handler404"

@@ -141,3 +141,25 @@ class BrokenParsed(APIView):
 class ValueErrorInView(APIView):
     def get(self, request: Request) -> Response:
         raise ValueError("not from a parser")
+
+
+class SignupSerializer(serializers.Serializer):
+    """A validator quoting the submitted value, as users write them."""
+
+    name = serializers.CharField()
+    tags = serializers.ListField(child=serializers.CharField(), required=False)
+
+    def validate_name(self, value: str) -> str:
+        if value != "free":
+            raise serializers.ValidationError(f"name {value} is taken", code="taken")
+        return value
+
+    def validate_tags(self, value: list[str]) -> list[str]:
+        raise serializers.ValidationError({0: [f"tag {value[0]} is not allowed"]})
+
+
+class Signup(APIView):
+    def post(self, request: Request) -> Response:
+        serializer = SignupSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.validated_data)

@@ -19,6 +19,7 @@ MIDDLEWARE = ["httpfault.adapters.django.ErrorMiddleware"]
 HTTPFAULT = {"CONFIG": CONFIG}
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "httpfault.adapters.drf.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "httpfault.adapters.drf.ContentNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,

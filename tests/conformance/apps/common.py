@@ -11,7 +11,9 @@ only thing that differs between the apps is the framework:
 - ``GET /c/only-get``: a GET-only route (POST to it is the framework's 405);
 - ``POST /c/validate``: reads the JSON body the framework's way and validates
   :class:`Signup` (FastAPI: as a body parameter);
-- ``GET /c/ok``: a success, which must be left alone.
+- ``GET /c/ok``: a success, which must be left alone;
+- ``GET /c/split/<id>`` and ``DELETE /c/split/<id>``: one path served for two methods, as
+  two routes where the framework routes by method (Django and DRF: one view with both).
 
 Every app also has a middleware (of the framework's own kind, inside httpfault's) that
 raises :func:`build` of the ``X-Raise-In-Middleware`` request header, if any.

@@ -11,6 +11,7 @@ from typing import NoReturn
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import path
+from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 
 from httpfault.adapters.django import json_body
@@ -39,6 +40,16 @@ def ok(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"ok": True})
 
 
+class Split(View):
+    """Django routes by path only: one view serves GET (and HEAD) and DELETE."""
+
+    def get(self, request: HttpRequest, id: int) -> JsonResponse:
+        return JsonResponse({"ok": True})
+
+    def delete(self, request: HttpRequest, id: int) -> JsonResponse:
+        return JsonResponse({"ok": True})
+
+
 @require_POST
 def validate(request: HttpRequest) -> JsonResponse:
     return JsonResponse(common.Signup.model_validate(json_body(request)).model_dump())
@@ -51,6 +62,7 @@ urlpatterns = [
     path("c/only-get", require_GET(ok)),
     path("c/ok", ok),
     path("c/validate", validate),
+    path("c/split/<int:id>", Split.as_view()),
 ]
 
 handler400 = "httpfault.adapters.django.handler400"

@@ -42,6 +42,14 @@ class Ok(APIView):
         return Response({"ok": True})
 
 
+class Split(APIView):
+    def get(self, request: Request, id: int) -> Response:
+        return Response({"ok": True})
+
+    def delete(self, request: Request, id: int) -> Response:
+        return Response({"ok": True})
+
+
 class Validate(APIView):
     def post(self, request: Request) -> Response:
         return Response(common.Signup.model_validate(request.data).model_dump())
@@ -54,6 +62,7 @@ urlpatterns = [
     path("c/only-get", Ok.as_view()),
     path("c/ok", Ok.as_view()),
     path("c/validate", Validate.as_view()),
+    path("c/split/<int:id>", Split.as_view()),
 ]
 
 handler400 = "httpfault.adapters.django.handler400"

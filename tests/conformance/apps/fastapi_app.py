@@ -42,6 +42,14 @@ def make(config: Config) -> FastAPI:
     async def ok() -> dict[str, Any]:
         return {"ok": True}
 
+    @app.get("/c/split/{id}")
+    async def split_get(id: int) -> dict[str, Any]:
+        return {"ok": True}
+
+    @app.delete("/c/split/{id}")
+    async def split_delete(id: int) -> dict[str, Any]:
+        return {"ok": True}
+
     @app.post("/c/validate")
     async def validate(signup: common.Signup) -> dict[str, Any]:
         return signup.model_dump()

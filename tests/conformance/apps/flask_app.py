@@ -46,6 +46,14 @@ def make(config: Config) -> Flask:
     def ok() -> dict[str, Any]:
         return {"ok": True}
 
+    @app.get("/c/split/<int:id>")
+    def split_get(id: int) -> dict[str, Any]:
+        return {"ok": True}
+
+    @app.delete("/c/split/<int:id>")
+    def split_delete(id: int) -> dict[str, Any]:
+        return {"ok": True}
+
     @app.post("/c/validate")
     def validate() -> dict[str, Any]:
         return common.Signup.model_validate(request.get_json()).model_dump()

@@ -64,6 +64,8 @@ def make(config: Config) -> Starlette:
             Route("/c/only-get", ok, methods=["GET"]),
             Route("/c/ok", ok),
             Route("/c/validate", validate, methods=["POST"]),
+            Route("/c/split/{id}", ok, methods=["GET"]),
+            Route("/c/split/{id}", ok, methods=["DELETE"]),
         ]
     )
     app.add_middleware(RaiseInMiddleware)
