@@ -283,3 +283,22 @@ def test_method_not_allowed_without_a_view() -> None:
     assert exception_handler(MethodNotAllowed("PATCH"), {}).status_code == 405
     response = exception_handler(httpfault.MethodNotAllowed(allow=["GET"]), {})
     assert response["Allow"] == "GET"
+
+
+@pytest.mark.parametrize(("wait", "header"), [(1.2, "2"), (0.5, "1"), (29.01, "30"), (3, "3")])
+def test_fractional_wait_on_a_custom_api_exception_rounds_up(wait: float, header: str) -> None:
+    """A ``wait`` of a custom APIException (not Throttled, which rounds itself) becomes a
+    Retry-After rounded up: a client told to wait less than asked would be refused again."""
+    from rest_framework.exceptions import APIException
+
+    from httpfault.adapters.drf import exception_handler
+
+    class Busy(APIException):
+        status_code = 503
+        default_detail = "Busy."
+
+    exc = Busy()
+    exc.wait = wait  # type: ignore[attr-defined]
+    response = exception_handler(exc, {})
+    assert response.status_code == 503
+    assert response["Retry-After"] == header
