@@ -69,6 +69,11 @@ JSON = "application/json"
         (f"{PROBLEM};q=1.0, {JSON};q=0.999", True),
         (f"{PROBLEM};q=1, {JSON};q=inf", False),
         (f"{PROBLEM};q=nan, {JSON};q=0", False),
+        (f"{PROBLEM};q=1.5, {JSON};q=0.9", True),  # above 1 counts as 1, not as 0
+        (f"{PROBLEM}, {JSON};q=1", False),  # no q is q=1
+        (f"text/*, {PROBLEM};q=0.5", True),  # text/* is no range for application types
+        (f"{PROBLEM};charset=utf-8;q=0.3, {JSON};q=0.4", False),  # q after other params
+        (f"{PROBLEM};q=0.5=1, {JSON};q=0.4", False),  # "0.5=1" is no number
         # only the first 64 entries are read
         ("text/html," * 63 + PROBLEM, True),
         ("text/html," * 64 + PROBLEM, False),
