@@ -57,3 +57,15 @@ def newest(session: nox.Session) -> None:
     """The newest release of every framework, on the newest Python."""
     session.install("--upgrade", "-e", ".[test]")
     session.run(*PYTEST, *session.posargs)
+
+
+@nox.session(python="3.13")
+def mutants(session: nox.Session) -> None:
+    """Mutation testing of the safety-critical modules, on demand (not in CI).
+
+    ``nox -s mutants`` runs every module of ``[tool.mutants.modules]`` in pyproject.toml;
+    ``nox -s mutants -- _request adapters/_flask`` runs those matching. Scores and the
+    equivalent mutants are kept in tests/MUTANTS.md.
+    """
+    session.install("-e", ".[test]", "mutmut>=3.3,<4")
+    session.run("python", "scripts/mutants.py", *session.posargs)

@@ -21,7 +21,8 @@ RESERVED_MEMBERS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 # RFC 9457 §3.2: start with a letter; letters, digits and "_"; three characters or more.
-_EXTENSION_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{2,}$")
+# Matched whole (fullmatch): "$" would let a trailing newline through.
+_EXTENSION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}")
 _NOT_CODE = re.compile(r"[^a-z0-9]+")
 
 
@@ -36,7 +37,7 @@ def _check_extension(name: str) -> None:
             f"extension member {name!r} clashes with a standard member of the error body; "
             "pass it as the matching argument or choose another name"
         )
-    if not isinstance(name, str) or not _EXTENSION_NAME.match(name):
+    if not isinstance(name, str) or not _EXTENSION_NAME.fullmatch(name):
         raise ValueError(
             f"extension member {name!r} is not a valid name: RFC 9457 asks for a letter first, "
             "then letters, digits or '_', three characters at least"

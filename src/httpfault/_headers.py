@@ -20,15 +20,15 @@ __all__ = [
 RetryAfter = int | timedelta | datetime
 """A ``Retry-After`` value: whole seconds, a duration, or a point in time."""
 
-# RFC 9110 §5.1: a field name is a token.
-_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+# RFC 9110 §5.1: a field name is a token (matched whole: a trailing newline is no token).
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 # Field values may hold visible characters, spaces and tabs; never CR, LF or NUL.
 _BAD_VALUE = re.compile(r"[\r\n\x00]")
 
 
 def check_header(name: str, value: str) -> None:
     """Raise ``ValueError`` unless *name* is a token and *value* is free of CR, LF and NUL."""
-    if not isinstance(name, str) or not _TOKEN.match(name):
+    if not isinstance(name, str) or not _TOKEN.fullmatch(name):
         raise ValueError(f"invalid header name {name!r}")
     if not isinstance(value, str):
         raise ValueError(f"header {name} must be a str, not {type(value).__name__}")

@@ -17,10 +17,24 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
-__all__ = ["MAX_DEPTH", "Unserializable", "dumps", "dumps_stdlib", "fix_text", "jsonable"]
+__all__ = [
+    "MAX_DEPTH",
+    "Unserializable",
+    "dumps",
+    "dumps_stdlib",
+    "fix_text",
+    "jsonable",
+    "jsonable_body",
+]
 
 MAX_DEPTH = 32
-"""How deeply extension values may nest before they are refused as unserializable."""
+"""How deeply extension values may nest before they are refused as unserializable.
+
+A value nested ``MAX_DEPTH`` levels (``[[...[1]...]]`` with ``MAX_DEPTH`` lists) is accepted,
+one level more is refused. In an error body each member value is measured on its own: the
+body object and the JSON format's ``{"error": ...}`` envelope do not count, so the limit is
+the same in both formats.
+"""
 
 _INT_RANGE = 1 << 63
 
@@ -66,6 +80,23 @@ def jsonable(value: Any, *, fix_strings: bool = False) -> tuple[Any, bool]:
     """
     state = [False]
     return _convert(value, 0, fix_strings, state), state[0]
+
+
+def jsonable_body(body: Mapping[str, Any], *, fix_strings: bool = False) -> tuple[Any, bool]:
+    """:func:`jsonable` for an error body, each member value measured from its own top.
+
+    *body* is a problem object, or the JSON format's ``{"error": {...}}``: either way a
+    member nested :data:`MAX_DEPTH` levels is accepted, one level more is refused.
+    """
+    state = [False]
+    inner = body["error"] if len(body) == 1 and "error" in body else None
+    if isinstance(inner, Mapping):
+        return {"error": _members(inner, fix_strings, state)}, state[0]
+    return _members(body, fix_strings, state), state[0]
+
+
+def _members(body: Mapping[str, Any], fix: bool, state: list[bool]) -> dict[str, Any]:
+    return {_key(k, fix): _convert(v, 0, fix, state) for k, v in body.items()}
 
 
 def _convert(value: Any, depth: int, fix: bool, state: list[bool]) -> Any:

@@ -12,7 +12,7 @@ from ._catalog_data import TEXTS
 from ._config import DEFAULT_CONFIG, Config, new_request_id
 from ._errors import HTTPError, code_for
 from ._headers import check_header
-from ._json import dumps, dumps_stdlib, jsonable
+from ._json import dumps, dumps_stdlib, jsonable_body
 from ._media import ABOUT_BLANK, JSON, PROBLEM
 from ._request import RequestInfo, find_header, prefers_problem, safe_request_id
 
@@ -189,11 +189,11 @@ def debug_info(error: HTTPError) -> dict[str, Any]:
 
 def _encode(body: dict[str, Any]) -> bytes:
     """The careful path: reduce values to JSON types, then encode (repairing bad text)."""
-    clean, stdlib_only = jsonable(body)
+    clean, stdlib_only = jsonable_body(body)
     try:
         return dumps_stdlib(clean) if stdlib_only else dumps(clean)
     except (TypeError, ValueError):  # lone surrogates in some string
-        clean, stdlib_only = jsonable(body, fix_strings=True)
+        clean, stdlib_only = jsonable_body(body, fix_strings=True)
         return dumps_stdlib(clean) if stdlib_only else dumps(clean)
 
 

@@ -20,8 +20,9 @@ __all__ = [
 HeaderSource = Mapping[str, str] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
 """Request headers: a mapping, or ``(name, value)`` pairs of str or (ASGI) bytes."""
 
-# An incoming request id is echoed only when it is short and plainly printable.
-_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:@/+=\-]{1,128}$")
+# An incoming request id is echoed only when it is short and plainly printable: the whole
+# value must match (fullmatch), so a trailing newline never passes as the end of the text.
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:@/+=\-]{1,128}")
 # Characters a URI path may hold unescaped (RFC 3986 §3.3), '%' kept for valid escapes.
 _PATH_SAFE = "/!$&'()*+,;=:@-._~%"
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")

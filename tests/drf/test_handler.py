@@ -299,3 +299,22 @@ def test_validator_message_quoting_the_value_is_replaced(client: Client, name: s
     ]
     assert name.encode() not in response.content.replace(b"#/name", b"")
     assert b"zz-top" not in response.content
+
+
+@pytest.mark.parametrize(("wait", "header"), [(1.2, "2"), (0.5, "1"), (29.01, "30"), (3, "3")])
+def test_fractional_wait_on_a_custom_api_exception_rounds_up(wait: float, header: str) -> None:
+    """A ``wait`` of a custom APIException (not Throttled, which rounds itself) becomes a
+    Retry-After rounded up: a client told to wait less than asked would be refused again."""
+    from rest_framework.exceptions import APIException
+
+    from httpfault.adapters.drf import exception_handler
+
+    class Busy(APIException):
+        status_code = 503
+        default_detail = "Busy."
+
+    exc = Busy()
+    exc.wait = wait  # type: ignore[attr-defined]
+    response = exception_handler(exc, {})
+    assert response.status_code == 503
+    assert response["Retry-After"] == header

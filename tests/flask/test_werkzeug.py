@@ -314,3 +314,24 @@ def test_werkzeug_500_via_abort(app):
     response = app.test_client().get("/abort/500")
     assert response.status_code == 500
     assert response.json["error"]["code"] == "internal_server_error"
+
+
+def test_missing_form_key_is_400_whatever_malformed_body_status(make_app):
+    """A missing form key (werkzeug's BadRequestKeyError, a BadRequest subclass) stays a 400
+    with malformed_body_status=422: only a body that could not be parsed takes that status."""
+    config = Config(malformed_body_status=422)
+    app = make_app(config)
+
+    @app.post("/form")
+    def form():
+        return request.form["name"]
+
+    @app.post("/json")
+    def json_view():
+        return {"got": request.get_json()}
+
+    response = app.test_client().post("/form", data={"other": "1"}, headers=HEADERS)
+    assert_same(response, BadRequest(), method="POST", path="/form", config=config)
+    malformed = app.test_client().post("/json", data=b"{", content_type="application/json",
+                                       headers=HEADERS)  # fmt: skip
+    assert malformed.status_code == 422

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 from typing import Any
 
@@ -177,3 +179,66 @@ def test_kept_plain_errors_are_logged_every_time(caplog: pytest.LogCaptureFixtur
         (logging.INFO, False), (logging.ERROR, True),
     ] * 2  # fmt: skip
     assert "password" not in client.get("/e/hidden-500").text
+
+
+def _raw_get(app: Starlette, path: str, headers: list[tuple[bytes, bytes]]) -> Any:
+    """Send one GET to *app* as an ASGI server does, header bytes exactly as given.
+
+    The test client re-encodes header values as UTF-8; a server passes the bytes it got,
+    so a latin-1 ``é`` arrives as the single byte ``0xE9``.
+    """
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+        "root_path": "", "headers": [(b"host", b"testserver"), *headers],
+        "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
+    }  # fmt: skip
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], dict(start["headers"]), body
+
+
+def test_non_ascii_incoming_id_is_not_echoed_first_or_second_time() -> None:
+    """An incoming id ``é1`` (latin-1 bytes, as a server hands them on) is replaced by a
+    generated id, and the repeated request, answered from the kept answer, is as correct
+    as the first."""
+    app = _build(Config())
+    ids = []
+    for _ in range(3):
+        status, headers, body = _raw_get(app, "/e/conflict", [(b"x-request-id", b"\xe91")])
+        assert status == 409
+        error = json.loads(body)["error"]
+        assert (error["code"], error["message"]) == ("conflict", "Email already registered")
+        assert "é" not in error["request_id"]
+        assert error["request_id"].encode() == headers[b"x-request-id"]
+        assert len(error["request_id"]) == 32
+        ids.append(error["request_id"])
+    assert len(set(ids)) == 3
+
+
+def test_two_accept_values_on_one_app_get_their_own_format() -> None:
+    """Under ``format="auto"`` one app answers each request in the format its Accept asks
+    for, however the two alternate: a kept answer of one format never serves the other."""
+    client = TestClient(_build(Config(format="auto")))
+    problem = {"accept": "application/problem+json", "x-request-id": "r-1"}
+    plain = {"accept": "application/json", "x-request-id": "r-1"}
+    for headers in (problem, plain, plain, problem, problem, plain, problem, plain):
+        response = client.get("/e/no-user", headers=headers)
+        assert response.status_code == 404
+        body = response.json()
+        if headers is problem:
+            assert response.headers["content-type"] == "application/problem+json"
+            assert (body["detail"], body["instance"]) == ("No user 7", "/e/no-user")
+        else:
+            assert response.headers["content-type"] == "application/json"
+            assert body["error"]["message"] == "No user 7"
+        assert response.headers["vary"] == "Accept"

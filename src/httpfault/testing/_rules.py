@@ -63,29 +63,30 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 
 NO_BODY_STATUSES = frozenset({204, 304})
 
-# RFC 3986: allowed characters, '%' only as the start of an escape.
-_URI_CHARS = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*$")
+# RFC 3986: allowed characters, '%' only as the start of an escape. Every pattern here is
+# used with fullmatch: "$" would accept a trailing newline.
+_URI_CHARS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
 # A URI fragment (RFC 3986 §3.5) whose text is "" or "/"-separated tokens (RFC 6901 §6).
-_POINTER_FRAGMENT = re.compile(r"^#(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@?]|%[0-9A-Fa-f]{2})*)*$")
+_POINTER_FRAGMENT = re.compile(r"#(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@?]|%[0-9A-Fa-f]{2})*)*")
 _BAD_TILDE = re.compile(r"~(?![01])")
-_EXTENSION_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{2,}$")
+_EXTENSION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}")
 _STANDARD = ("type", "title", "status", "detail", "instance", "code", "message", "errors")
 
 
 def is_uri_reference(value: object) -> bool:
     """Whether *value* is a syntactically valid URI reference (RFC 3986 §4.1)."""
-    if not isinstance(value, str) or not _URI_CHARS.match(value) or value.count("#") > 1:
+    if not isinstance(value, str) or not _URI_CHARS.fullmatch(value) or value.count("#") > 1:
         return False
     head = re.split(r"[/?#]", value, maxsplit=1)[0]
     if ":" in head:  # a scheme, or a relative path whose first segment has a colon
-        return bool(_SCHEME.match(head.split(":", 1)[0]))
+        return bool(_SCHEME.fullmatch(head.split(":", 1)[0]))
     return True
 
 
 def is_json_pointer_fragment(value: object) -> bool:
     """Whether *value* is an RFC 6901 JSON Pointer in URI fragment form (``#/a/0``)."""
-    if not isinstance(value, str) or not _POINTER_FRAGMENT.match(value):
+    if not isinstance(value, str) or not _POINTER_FRAGMENT.fullmatch(value):
         return False
     try:
         decoded = unquote_to_bytes(value[1:]).decode("utf-8")
@@ -252,7 +253,7 @@ def _check_members(
                 found.append("member 'debug' is present: it must only be sent with debug=True")
             elif not isinstance(value, dict):
                 found.append("member 'debug' must be an object")
-        elif not _EXTENSION_NAME.match(name):
+        elif not _EXTENSION_NAME.fullmatch(name):
             found.append(
                 f"extension member {name!r} breaks RFC 9457 §3.2: a letter, then letters, "
                 "digits or '_', three characters at least"

@@ -1,0 +1,97 @@
+"""Field errors at their edges: exact refusals, odd names, locations, what counts as an echo."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from httpfault import FieldError, json_pointer
+from httpfault._fields import details_key, field_errors_from_details, field_errors_from_pydantic
+
+
+def test_field_error_refusals_say_what_is_wrong() -> None:
+    """A message or code of the wrong type is refused with a message naming the argument."""
+    with pytest.raises(TypeError) as message:
+        FieldError("a", 7)  # type: ignore[arg-type]
+    assert str(message.value) == "FieldError message must be a str"
+    with pytest.raises(TypeError) as code:
+        FieldError("a", "m", code=7)  # type: ignore[arg-type]
+    assert str(code.value) == "FieldError code must be a str or None"
+
+
+def test_repr_shows_the_code_only_when_there_is_one() -> None:
+    """repr() reads like the call that makes the field error."""
+    assert repr(FieldError("a", "m", code="c")) == "FieldError('#/a', 'm', code='c', in_='body')"
+    assert repr(FieldError("a", "m", in_="query")) == "FieldError('#/a', 'm', in_='query')"
+
+
+def test_hash_follows_equality_and_tells_errors_apart() -> None:
+    """Equal field errors hash alike; different ones spread over different hashes."""
+    assert hash(FieldError("a", "m")) == hash(FieldError("#/a", "m"))
+    hashes = {hash(FieldError(name, "m")) for name in ("a", "b", "c", "d")}
+    assert len(hashes) == 4
+
+
+def test_pointer_of_a_name_with_a_lone_surrogate_keeps_fragment_characters() -> None:
+    """A name with a lone surrogate is repaired (U+FFFD) and still percent-encoded for a
+    URI fragment only: '@', ':' and '?' stay as they are."""
+    assert json_pointer(["a\udc00@b:c?d"]) == "#/a%EF%BF%BD@b:c?d"
+
+
+class Located(BaseModel):
+    query: int
+    path: int
+
+
+def test_pydantic_errors_are_in_the_body_unless_asked() -> None:
+    """Field names that are also location names (``query``, ``path``) are body fields
+    unless ``location_first`` says the first loc item is the location."""
+    try:
+        Located.model_validate({"query": "x", "path": "y"})
+    except ValidationError as exc:
+        errors = field_errors_from_pydantic(exc)
+        located = field_errors_from_pydantic(exc, location_first=True)
+    assert [(e.in_, e.pointer) for e in errors] == [("body", "#/query"), ("body", "#/path")]
+    assert [(e.in_, e.pointer) for e in located] == [("query", "#"), ("path", "#")]
+
+
+def test_details_are_in_the_body_by_default() -> None:
+    """field_errors_from_details() without location_first keeps every error in the body."""
+    detail = {"loc": ("query", "q"), "msg": "Field required", "type": "missing"}
+    [plain] = field_errors_from_details([detail])
+    assert (plain.in_, plain.pointer) == ("body", "#/query/q")
+    [located] = field_errors_from_details([detail], location_first=True)
+    assert (located.in_, located.pointer) == ("query", "#/q")
+
+
+def test_details_key_refusals_name_the_type() -> None:
+    """details_key() refuses loc parts and types a key cannot stand for, saying which."""
+    with pytest.raises(TypeError) as part:
+        details_key([{"loc": ("a", 1.5), "msg": "m", "type": "t"}])
+    assert str(part.value) == "no key for a loc part of type float"
+    with pytest.raises(TypeError) as code:
+        details_key([{"loc": ("a",), "msg": "m", "type": 3}])
+    assert str(code.value) == "no key for an error type of type int"
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "replaced"),
+    [
+        ("it's", "Value error, 'it's' is taken", True),  # quoted text whose repr differs
+        ('say "hi"', "Value error, 'say \"hi\"' is taken", True),
+        ("", "Value error, '' is not allowed", False),  # nothing to echo
+        (True, "Input should be True", False),  # a bool is a rule's word, not an echo
+        (False, "Value error, False is not allowed", False),
+        ([1], "Value error, [1] is not allowed", False),  # only text and numbers are sought
+        (42, "Value error, 42 is taken", True),
+        (1.5, "Value error, 1.5 is too small", True),
+    ],
+)
+def test_what_counts_as_quoting_the_input(value: object, message: str, replaced: bool) -> None:
+    """A message quoting a text or number input is replaced by a neutral one; an empty input,
+    a bool or a container leaves the message as it is."""
+    detail = {"loc": ("name",), "msg": message, "type": "value_error", "input": value}
+    [error] = field_errors_from_details([detail])
+    assert error.message == ("Invalid value." if replaced else message)
+    [(_, keyed, _)] = details_key([detail])
+    assert keyed == error.message

@@ -1,0 +1,123 @@
+"""Accept negotiation and header lookup, edge by edge.
+
+``prefers_problem`` keeps its answers (an LRU cache); these tests ask the function behind
+the cache (``__wrapped__``) so that each answer is computed here, then check that the cached
+function agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from httpfault._request import header_value, prefers_problem
+
+negotiate = prefers_problem.__wrapped__
+
+PROBLEM = "application/problem+json"
+JSON = "application/json"
+
+
+@pytest.mark.parametrize(
+    ("accept", "problem"),
+    [
+        (PROBLEM, True),
+        (JSON, False),
+        ("", False),
+        ("text/html", False),
+        (f"{PROBLEM}, {JSON}", False),  # a tie goes to JSON
+        (f"{JSON}, {PROBLEM}", False),
+        (f"{PROBLEM};q=1, {JSON};q=0.9", True),
+        (f"{JSON};q=0.5, {PROBLEM}", True),
+        (f"{PROBLEM};q=0", False),
+        (f"{JSON};q=0.5", False),  # problem+json not listed at all: quality 0
+        ("APPLICATION/PROBLEM+JSON", True),  # media types are case-insensitive
+        (f"  {PROBLEM}  ", True),
+        (f"{PROBLEM} ;q=0.8, {JSON} ;q=0.7", True),
+        (f"{PROBLEM}; Q = 0.8 , {JSON};q=0.7", True),  # parameter names are case-insensitive
+        (f"{PROBLEM};charset=utf-8;q=0.5, {JSON};q=0.4", True),
+        (f"{PROBLEM};level=1, {JSON};q=0.4", True),
+        # the most specific range gives the quality, whatever the order
+        (f"application/*;q=0.6, {PROBLEM};q=0.5", False),
+        (f"application/*;q=0.4, {PROBLEM};q=0.5", True),
+        (f"{PROBLEM};q=0.5, application/*;q=0.6", False),
+        (f"*/*;q=0.3, {PROBLEM};q=0.2", False),
+        (f"*/*;q=0.1, {PROBLEM};q=0.2", True),
+        (f"{PROBLEM};q=0.2, */*;q=0.3", False),
+        (f"*/*;q=0.5, {PROBLEM};q=0.4", False),
+        (f"*/*;q=0.5, application/*;q=0.4, {PROBLEM};q=0.3", False),
+        (f"*/*;q=0.5, application/*;q=0.2, {PROBLEM};q=0.3", True),
+        (f"application/*;q=0.2, */*;q=0.9, {PROBLEM};q=0.3", True),
+        ("*/*", False),
+        ("application/*", False),
+        ("*/json", False),  # not a range: */json matches nothing
+        (f"application/*;q=0.5, {PROBLEM};q=0.9, text/*;q=1", True),
+        ("text/*, application/problem+xml, problem+json", False),
+        # with two entries for one type the first is the one that counts
+        (f"{PROBLEM};q=0.9, {PROBLEM};q=0.1, {JSON};q=0.5", True),
+        (f"{JSON};q=0.9, {JSON};q=0.1, {PROBLEM};q=0.5", False),
+        # a quality that is not a number counts as 0; outside 0-1 it is clamped
+        (f"{PROBLEM};q=abc, {JSON};q=0.1", False),
+        (f"{JSON};q=abc, {PROBLEM};q=0.1", True),
+        (f"{PROBLEM};q=, {JSON};q=0.1", False),
+        (f"{PROBLEM};q=2, {JSON};q=1", False),
+        (f"{PROBLEM};q=0.5, {JSON};q=7", False),
+        (f"{JSON};q=-1", False),
+        (f"{PROBLEM};q=-1, {JSON};q=-3", False),
+        (f"{PROBLEM};q=0.001, {JSON};q=0", True),
+        (f"{PROBLEM};q=1.0, {JSON};q=0.999", True),
+        (f"{PROBLEM};q=1, {JSON};q=inf", False),
+        (f"{PROBLEM};q=nan, {JSON};q=0", False),
+        (f"{PROBLEM};q=1.5, {JSON};q=0.9", True),  # above 1 counts as 1, not as 0
+        (f"{PROBLEM}, {JSON};q=1", False),  # no q is q=1
+        (f"text/*, {PROBLEM};q=0.5", True),  # text/* is no range for application types
+        (f"{PROBLEM};charset=utf-8;q=0.3, {JSON};q=0.4", False),  # q after other params
+        (f"{PROBLEM};q=0.5=1, {JSON};q=0.4", False),  # "0.5=1" is no number
+        # only the first 64 entries are read
+        ("text/html," * 63 + PROBLEM, True),
+        ("text/html," * 64 + PROBLEM, False),
+        (f"{PROBLEM}, " + "text/html," * 70 + JSON, True),
+    ],
+)
+def test_prefers_problem(accept: str, problem: bool) -> None:
+    """``application/problem+json`` is chosen only when it outranks ``application/json``."""
+    assert negotiate(accept) is problem
+    assert prefers_problem(accept) is problem
+
+
+class _Bytes(bytes):
+    """A header name of a bytes subclass (as some servers build them)."""
+
+
+def test_header_pairs_of_bytes_are_matched_by_whole_name() -> None:
+    """Among ASGI byte pairs, the value is the one whose name matches, not a neighbour's."""
+    pairs = [(b"host", b"h"), (b"abcdef", b"same-length"), (b"accept", b"a"), (b"Accept", b"b")]
+    assert header_value(pairs, "Accept") == "a"
+    assert header_value(pairs, "ACCEPT") == "a"
+    assert header_value([(b"ACCEPT", b"up")], "accept") == "up"
+    assert header_value(pairs, "Cookie") is None
+    assert header_value([(b"x-id", "\xe9".encode("latin-1"))], "X-Id") == "\xe9"
+    assert header_value([(b"x-id", "text")], "x-id") == "text"
+
+
+def test_header_names_of_a_bytes_subclass() -> None:
+    """Names that are bytes but not exactly ``bytes`` are compared case-insensitively."""
+    pairs = [(_Bytes(b"Other"), b"x"), (_Bytes(b"Accept"), b"\xe9")]
+    assert header_value(pairs, "accept") == "\xe9"
+    assert header_value([(_Bytes(b"Accept"), "as str")], "accept") == "as str"
+    assert header_value([(_Bytes(b"Other"), b"x")], "accept") is None
+    assert header_value([(7, b"x"), (_Bytes(b"accept"), b"y")], "accept") == "y"
+
+
+def test_headers_as_any_iterable_of_pairs() -> None:
+    """A generator or an items view of pairs is scanned like a list."""
+
+    def pairs() -> Iterator[tuple[str, str]]:
+        yield ("Host", "h")
+        yield ("X-Request-ID", "r-1")
+
+    assert header_value(pairs(), "x-request-id") == "r-1"
+    assert header_value({"X-Request-ID": "r-2"}.items(), "x-request-id") == "r-2"
+    assert header_value(iter([(b"accept", b"a")]), "Accept") == "a"
+    assert header_value(iter([]), "Accept") is None
