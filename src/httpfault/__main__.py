@@ -1,4 +1,4 @@
-"""Command line: ``python -m httpfault codes | explain STATUS | catalog --markdown``."""
+"""Command line: ``python -m httpfault codes | explain STATUS [--lang TAG] | catalog``."""
 
 from __future__ import annotations
 
@@ -23,6 +23,19 @@ def _status(text: str) -> int:
     return status
 
 
+def _language(text: str) -> str:
+    from ._catalogues import LANGUAGES, known_language
+
+    if text.lower() == "en":
+        return "en"
+    known = known_language(text)
+    if known is None:
+        raise argparse.ArgumentTypeError(
+            f"no catalogue for {text!r}; languages: en, {', '.join(LANGUAGES)}"
+        )
+    return known
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = argparse.ArgumentParser(
@@ -32,13 +45,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("codes", help="list every 4xx/5xx status with its code and class")
     explain = commands.add_parser("explain", help="explain one status, with example bodies")
     explain.add_argument("status", type=_status, help="an HTTP status code, e.g. 429")
+    explain.add_argument(
+        "--lang",
+        type=_language,
+        default=None,
+        help="show the title and default message in this language, e.g. de or pt-BR",
+    )
     generate = commands.add_parser("catalog", help="print the status-code reference")
     generate.add_argument("--markdown", action="store_true", required=True)
     args = parser.parse_args(argv)
     if args.command == "codes":
         sys.stdout.write(codes_table())
     elif args.command == "explain":
-        sys.stdout.write(explain_text(args.status))
+        sys.stdout.write(explain_text(args.status, args.lang))
     else:
         sys.stdout.write(catalog_markdown())
     return 0

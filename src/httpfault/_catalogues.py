@@ -23,6 +23,7 @@ __all__ = [
     "PoSyntaxError",
     "catalogue",
     "gettext_dir",
+    "known_language",
     "msgids",
     "parse_po",
     "translate",
@@ -140,7 +141,8 @@ def parse_po(text: str, name: str = "<po>") -> dict[str, str]:
     return result
 
 
-def _canonical(tag: str) -> str | None:
+def known_language(tag: str) -> str | None:
+    """The shipped language tag *tag* names, in its canonical spelling, or ``None``."""
     lowered = tag.lower()
     return next((known for known in LANGUAGES if known.lower() == lowered), None)
 
@@ -157,7 +159,7 @@ def catalogue(tag: str) -> Mapping[str, str]:
 
     Raises :class:`LookupError` for a language httpfault ships no catalogue for.
     """
-    known = _canonical(tag)
+    known = known_language(tag)
     if known is None:
         raise LookupError(f"httpfault has no catalogue for language {tag!r}")
     return _load(known)
@@ -165,6 +167,6 @@ def catalogue(tag: str) -> Mapping[str, str]:
 
 def translate(text: str, tag: str | None) -> str:
     """*text* in language *tag*; *text* itself for English, ``None`` or no translation."""
-    if tag is None or _canonical(tag) is None:
+    if tag is None or known_language(tag) is None:
         return text
     return catalogue(tag).get(text, text)
