@@ -11,6 +11,7 @@ out, so their English msgid is used. An entry with a ``msgctxt`` is keyed
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib.resources import files
@@ -39,6 +40,7 @@ CONTEXT_SEPARATOR = "\x04"
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
 _KEYWORDS = ("msgctxt", "msgid_plural", "msgid", "msgstr")
+_KEYWORD_LINE = re.compile(r"([^ \t]*)[ \t]*(.*)", re.DOTALL)
 
 
 class PoSyntaxError(ValueError):
@@ -85,8 +87,8 @@ def _entries(text: str, name: str) -> Iterator[tuple[dict[str, str], bool]]:
     fields: dict[str, str] = {}
     fuzzy = False
     current: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip(" \t\r")  # a string may hold any other character, U+2028 too
         where = f"{name}:{number}"
         if not line or line.startswith("#"):
             if line.startswith("#,") and "fuzzy" in (f.strip() for f in line[2:].split(",")):
@@ -103,7 +105,7 @@ def _entries(text: str, name: str) -> Iterator[tuple[dict[str, str], bool]]:
                 raise PoSyntaxError(f"{where}: a string continues no keyword")
             fields[current] += _unquote(line, where)
             continue
-        keyword, _, rest = line.partition(" ")
+        keyword, rest = _KEYWORD_LINE.fullmatch(line).groups()  # type: ignore[union-attr]
         key = "msgstr" if keyword.startswith("msgstr[") else keyword
         if key not in _KEYWORDS:
             raise PoSyntaxError(f"{where}: unknown keyword {keyword!r}")

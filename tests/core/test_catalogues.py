@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pydantic_core
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from httpfault._catalog_data import TEXTS
 from httpfault._catalogues import (
@@ -198,8 +200,8 @@ msgstr[1] "Viele"
 
 #~ msgid "Obsolete"
 #~ msgstr "Veraltet"
-msgid "Last"
-msgstr "Letzte"
+msgid	"Last"
+msgstr	"Letzte	mit Tab"
 """
 
 
@@ -211,7 +213,7 @@ def test_parse_po_reads_the_format() -> None:
         "Escapes": 'Tab\there "quoted" back\\slash\nnew',
         "title\x04Plain": "Titel",
         "One": "Eins",
-        "Last": "Letzte",
+        "Last": "Letzte\tmit Tab",
     }
 
 
@@ -234,3 +236,25 @@ def test_parse_po_refuses_broken_files(text: str, message: str) -> None:
     with pytest.raises(PoSyntaxError, match=message) as info:
         parse_po(text, "broken.po")
     assert str(info.value).startswith("broken.po")
+
+
+def quote(text: str) -> str:
+    """*text* as a .po string literal."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n") + '"'
+
+
+po_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), min_size=1, max_size=30)  # fmt: skip
+
+
+@given(st.dictionaries(po_text, po_text, max_size=8), st.booleans())
+def test_parse_po_round_trips(entries: dict[str, str], split: bool) -> None:
+    """Any texts written as a .po file (one line or split over lines) read back the same."""
+    out = ['msgid ""', 'msgstr ""', '"Language: xx\\n"', ""]
+    for msgid, msgstr in entries.items():
+        if split and len(msgstr) > 1:
+            out += [f"msgid {quote(msgid)}", 'msgstr ""', quote(msgstr[:1]), quote(msgstr[1:])]
+        else:
+            out += [f"msgid {quote(msgid)}", f"msgstr {quote(msgstr)}"]
+        out.append("")
+    assert parse_po("\n".join(out)) == entries
