@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import string
+import subprocess
 import typing
 from importlib.resources import files
 from pathlib import Path
@@ -258,3 +260,35 @@ def test_parse_po_round_trips(entries: dict[str, str], split: bool) -> None:
             out += [f"msgid {quote(msgid)}", f"msgstr {quote(msgstr)}"]
         out.append("")
     assert parse_po("\n".join(out)) == entries
+
+
+def test_the_wheel_ships_every_catalogue() -> None:
+    """The package-data globs of pyproject.toml match every catalogue file."""
+    import fnmatch
+
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["httpfault"]
+    package = root / "src" / "httpfault"
+    shipped = [p.relative_to(package).as_posix() for p in package.glob("locales/**/*.po")]
+    assert len(shipped) == len(LANGUAGES)
+    for name in shipped:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in globs), name
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_gettext_accepts_the_catalogue(tag: str) -> None:
+    """GNU msgfmt --check compiles each catalogue with no error: ordinary tools read them."""
+    path = LOCALES / gettext_dir(tag) / "LC_MESSAGES" / "httpfault.po"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{len(msgids())} translated messages." in result.stderr
