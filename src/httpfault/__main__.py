@@ -1,4 +1,4 @@
-"""Command line: ``httpfault codes | explain STATUS | catalog [--markdown]``."""
+"""Command line: ``httpfault codes | explain STATUS [--lang TAG] | catalog [--markdown]``."""
 
 from __future__ import annotations
 
@@ -26,6 +26,19 @@ def _prog() -> str:
     return name
 
 
+def _language(text: str) -> str:
+    from ._catalogues import LANGUAGES, known_language
+
+    if text.lower() == "en":
+        return "en"
+    known = known_language(text)
+    if known is None:
+        raise argparse.ArgumentTypeError(
+            f"no catalogue for {text!r}; languages: en, {', '.join(LANGUAGES)}"
+        )
+    return known
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = argparse.ArgumentParser(
@@ -39,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         type=_status,
         help="a status (429), a code (too_many_requests) or a class name (TooManyRequests)",
     )
+    explain.add_argument(
+        "--lang",
+        type=_language,
+        default=None,
+        help="show the title and default message in this language, e.g. de or pt-BR",
+    )
     generate = commands.add_parser(
         "catalog", help="print the catalogue as a table, or the reference page with --markdown"
     )
@@ -47,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command == "explain":
-        sys.stdout.write(explain_text(args.status))
+        sys.stdout.write(explain_text(args.status, args.lang))
     elif args.command == "catalog" and args.markdown:
         sys.stdout.write(catalog_markdown())
     else:

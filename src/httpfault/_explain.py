@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ._catalog import CatalogEntry, catalog
+from ._catalogues import LANGUAGES, translate
 from ._config import Config
 from ._convert import error_class
 from ._errors import HTTPError
@@ -113,13 +114,20 @@ def _constructor(entry: CatalogEntry) -> str:
     return f"{entry.cls.__name__}({args})"
 
 
-def explain_text(status: int) -> str:
-    """A plain-text explanation of *status*: meaning, use, fix, headers, example bodies."""
+def explain_text(status: int, language: str | None = None) -> str:
+    """A plain-text explanation of *status*: meaning, use, fix, headers, example bodies.
+
+    With *language* (a shipped language tag) the title and the default message are
+    shown in that language, the English title next to them.
+    """
     entry = catalog[status]
     bodies = example_bodies(status)
     aliases = ", ".join(entry.aliases)
-    lines = [
-        f"{entry.status} {entry.title}",
+    title = translate(entry.title, language)
+    lines = [f"{entry.status} {title}"]
+    if language is not None and language != "en":
+        lines.append(f"  language:  {language} (English title: {entry.title})")
+    lines += [
         f"  class:     httpfault.{entry.cls.__name__}" + (f" (also {aliases})" if aliases else ""),
         f"  code:      {entry.code}",
         f"  retryable: {'yes' if entry.retryable else 'no'}",
@@ -128,7 +136,7 @@ def explain_text(status: int) -> str:
         f"Meaning: {entry.meaning}",
         f"Use it:  {entry.use}",
         f"Fix it:  {entry.fix}",
-        f"Default message: {entry.message}",
+        f"Default message: {translate(entry.message, language)}",
         "",
     ]
     for fmt, rendered in bodies.items():
@@ -177,6 +185,7 @@ def catalog_markdown() -> str:
         f"{'yes' if e.retryable else 'no'} |"
         for e in catalog.values()
     ]
+    out += _titles_by_language()
     for entry in catalog.values():
         bodies = example_bodies(entry.status)
         aliases = ", ".join(f"`{a}`" for a in entry.aliases)
@@ -213,3 +222,23 @@ def catalog_markdown() -> str:
                 "    ```",
             ]
     return "\n".join(out) + "\n"
+
+
+def _titles_by_language() -> list[str]:
+    """The reference's table of every status's title in every shipped language."""
+    return [
+        "",
+        "## Titles by language {: #titles-by-language }",
+        "",
+        "The `title` of each status in every language httpfault ships a catalogue for",
+        "(see [Languages](../languages.md)); `code`, `type` and `status` are never translated.",
+        "",
+        "| Status | en | " + " | ".join(LANGUAGES) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in LANGUAGES) + " |",
+        *(
+            f"| {e.status} | {e.title} | "
+            + " | ".join(translate(e.title, tag) for tag in LANGUAGES)
+            + " |"
+            for e in catalog.values()
+        ),
+    ]

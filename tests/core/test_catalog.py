@@ -51,3 +51,17 @@ def test_generated_reference_page_is_current() -> None:
     assert DOC.read_text(encoding="utf-8") == catalog_markdown(), (
         "regenerate with: python -m httpfault catalog --markdown > docs/reference/status-codes.md"
     )
+
+
+def test_reference_has_a_title_table_per_language() -> None:
+    """The generated reference lists every status's title in every shipped language."""
+    from httpfault._catalogues import LANGUAGES, translate
+
+    page = catalog_markdown()
+    assert "| Status | en | " + " | ".join(LANGUAGES) + " |" in page
+    for status, entry in catalog.items():
+        row = f"| {status} | {entry.title} | " + " | ".join(
+            translate(entry.title, tag) for tag in LANGUAGES
+        )
+        assert row + " |" in page
+    assert "| 404 | Not Found | Nicht gefunden | No encontrado | Introuvable |" in page

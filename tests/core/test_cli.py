@@ -112,3 +112,32 @@ def test_console_script_help_names_the_program_as_invoked() -> None:
     module = subprocess.run([sys.executable, "-m", "httpfault", "--help"], capture_output=True,
                             text=True, timeout=60, check=False)  # fmt: skip
     assert module.stdout.startswith("usage: python -m httpfault ")
+
+
+def test_explain_in_a_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """``explain 429 --lang de`` shows the German title and default message."""
+    assert main(["explain", "429", "--lang", "de"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("429 Zu viele Anfragen\n")
+    assert "English title: Too Many Requests" in out
+    assert "Default message: In kurzer Zeit wurden zu viele Anfragen gesendet.\n" in out
+    assert '"code": "too_many_requests"' in out  # codes are never translated
+
+
+@pytest.mark.parametrize("lang", ["pt-br", "ZH-HANS", "en", "EN"])
+def test_lang_is_case_insensitive(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang takes a shipped tag in any case, and English."""
+    assert main(["explain", "404", "--lang", lang]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    expected = {"pt-br": "Não encontrado", "ZH-HANS": "未找到"}.get(lang, "Not Found")
+    assert first == f"404 {expected}"
+
+
+def test_unknown_lang_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A language with no catalogue is refused, listing the languages there are."""
+    with pytest.raises(SystemExit) as info:
+        main(["explain", "404", "--lang", "xx"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "no catalogue for 'xx'" in err
+    assert "pt-BR" in err
