@@ -1,10 +1,11 @@
-"""URLs of the example: plain Django views at the root, DRF views under ``/drf/``."""
+"""URLs of the example: plain Django views at the root, DRF views under ``/drf/``, the
+Django Ninja API under ``/ninja/``."""
 
 from __future__ import annotations
 
 from django.urls import path
 
-from . import api, views
+from . import api, ninja_api, views
 
 urlpatterns = [
     path("health", views.health),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("drf/items/search", api.SearchView.as_view()),
     path("drf/private", api.PrivateView.as_view()),
     path("drf/boom", api.BoomView.as_view()),
+    path("ninja/", ninja_api.api.urls),
 ]
 
 # Errors Django answers outside views (other middleware, the resolver) in the contract too.

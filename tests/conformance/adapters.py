@@ -126,6 +126,7 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "django": _django("tests.conformance.apps.django_urls"),
     "drf": _django("tests.conformance.apps.drf_urls"),
     "litestar": _asgi(litestar_app.make, LitestarClient),
+    "ninja": _django("tests.conformance.apps.ninja_urls"),
 }
 """Framework name -> how to build its sender for a config. A new adapter is one line."""
 

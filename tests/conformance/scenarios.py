@@ -38,7 +38,7 @@ RID = "conf-7f3a9c"
 """The request id sent with every scenario that compares bytes."""
 JSON_BODY = {"X-Request-ID": RID, "Content-Type": "application/json"}
 
-ALL = ("starlette", "fastapi", "flask", "django", "drf", "litestar")
+ALL = ("starlette", "fastapi", "flask", "django", "drf", "litestar", "ninja")
 FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
@@ -107,7 +107,8 @@ ALLOW_405 = (
             {"Allow": "GET, HEAD, OPTIONS"}),
     Differs(("drf",), "APIView answers OPTIONS and HEAD; and its default_response_headers",
             {"Allow": "GET, HEAD, OPTIONS", "Vary": "Accept"}),
-    Differs(("fastapi", "django"), "@app.get and require_GET accept GET only", {"Allow": "GET"}),
+    Differs(("fastapi", "django", "ninja"), "@app.get, require_GET and @api.get accept GET only",
+            {"Allow": "GET"}),
     Differs(("litestar",), "@get accepts GET only; Litestar answers OPTIONS for every route",
             {"Allow": "GET, OPTIONS"}),
 )  # fmt: skip
@@ -118,13 +119,15 @@ TRACEBACK = Differs(ALL, "the frames are each framework's own stack", member="de
 # For an error the framework made itself, ``debug`` shows the framework's own exception
 # (werkzeug's NotFound, Django's Resolver404...), which is what debug is for. The Starlette
 # adapter keeps no cause for a framework 4xx: its debug shows httpfault's error.
-FRAMEWORK_DEBUG = Differs(("flask", "django", "drf", "litestar"), "debug names the framework's exception",
+FRAMEWORK_DEBUG = Differs(("flask", "django", "drf", "litestar", "ninja"), "debug names the framework's exception",
                           member="debug")  # fmt: skip
-# FastAPI validates before the endpoint: debug names its RequestValidationError, not
-# pydantic's ValidationError raised by the other apps' code.
-FASTAPI_DEBUG = Differs(("fastapi",), "debug names FastAPI's RequestValidationError",
+# FastAPI and Ninja validate before the endpoint: debug names their own validation exception
+# (RequestValidationError, ninja.errors.ValidationError), not pydantic's ValidationError
+# raised by the other apps' code.
+FASTAPI_DEBUG = Differs(("fastapi", "ninja"), "debug names the framework's validation error",
                         member="debug")  # fmt: skip
-TRACEBACK_NOT_FASTAPI = Differs(ALL[:1] + ALL[2:], TRACEBACK.why, member="debug.traceback")
+TRACEBACK_NOT_FASTAPI = Differs(tuple(f for f in ALL if f not in FASTAPI_DEBUG.frameworks),
+                                TRACEBACK.why, member="debug.traceback")  # fmt: skip
 
 
 def raised(name: str) -> Callable[[], HTTPError]:
@@ -240,8 +243,9 @@ SCENARIOS: tuple[Scenario, ...] = (
              expect=FASTAPI_NOT_AN_OBJECT))),
     Scenario("empty-json-body", "POST", "/c/validate", BadRequest, headers=JSON_BODY, body=b"",
              differs=(
-                 Differs(("fastapi", "litestar"), "FastAPI and Litestar take an empty body "
-                         "for a missing one", expect=_whole_body("Field required", "missing")),
+                 Differs(("fastapi", "litestar", "ninja"), "FastAPI, Litestar and Ninja take "
+                         "an empty body for a missing one",
+                         expect=_whole_body("Field required", "missing")),
                  # DRF's request.data is {} for an empty body: no parser runs.
                  Differs(("drf",), "DRF reads an empty body as no data",
                          DRF_POST.headers, expect=_signup_errors({})),
