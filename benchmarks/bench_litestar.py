@@ -34,27 +34,31 @@ def run(rounds: int = 21) -> list[Result]:
         name: str
         age: int
 
-    @get("/conflict")
-    async def ours() -> None:
-        raise Conflict("Email already registered")
+    def handlers() -> list[Any]:
+        """Fresh route handlers: each app gets its own (Litestar binds them to one app)."""
 
-    @get("/native")
-    async def native() -> None:
-        raise HTTPException("Email already registered", status_code=409)
+        @get("/conflict")
+        async def ours() -> None:
+            raise Conflict("Email already registered")
 
-    @get("/health")
-    async def health() -> dict[str, str]:
-        return {"status": "ok"}
+        @get("/native")
+        async def native() -> None:
+            raise HTTPException("Email already registered", status_code=409)
 
-    @post("/signup")
-    async def signup(data: Annotated[Signup, Body()]) -> dict[str, Any]:
-        return data.model_dump()
+        @get("/health")
+        async def health() -> dict[str, str]:
+            return {"status": "ok"}
 
-    routes = [ours, native, health, signup]
+        @post("/signup")
+        async def signup(data: Annotated[Signup, Body()]) -> dict[str, Any]:
+            return data.model_dump()
+
+        return [ours, native, health, signup]
+
     names = {"Signup": Signup, "Body": Body, "Annotated": Annotated, "Any": Any}
-    with_httpfault = Litestar(routes, plugins=[HTTPFaultPlugin(config)], logging_config=None,
-                              signature_namespace=names)  # fmt: skip
-    plain = Litestar(routes, logging_config=None, signature_namespace=names)
+    with_httpfault = Litestar(handlers(), plugins=[HTTPFaultPlugin(config)],
+                              logging_config=None, signature_namespace=names)  # fmt: skip
+    plain = Litestar(handlers(), logging_config=None, signature_namespace=names)
 
     drive = Driver()
     conflict = drive.request(with_httpfault, "GET", "/conflict")

@@ -36,7 +36,7 @@ from httpfault import (
 )
 from httpfault._catalog_data import TEXTS
 from httpfault._convert import error_class, with_field_errors
-from httpfault._fields import field_errors_from_pydantic
+from httpfault._fields import field_errors_from_details, field_errors_from_pydantic
 
 __all__ = ["MalformedBody", "is_malformed_body", "litestar_error", "request_info"]
 
@@ -160,9 +160,13 @@ def _validation_error(exc: ValidationException, config: Config) -> HTTPError:
         return error
     if pydantic_error is not None:
         # A pydantic model as the handler's ``data``: pydantic's own errors, in the body.
-        error = with_field_errors(
-            config.validation_status, field_errors_from_pydantic(pydantic_error)
-        )
+        # The error dicts Litestar already asked pydantic for, when they are at hand.
+        details = getattr(exc.__cause__, "errors", None)
+        if isinstance(details, list):
+            errors = field_errors_from_details(details)
+        else:
+            errors = field_errors_from_pydantic(pydantic_error)
+        error = with_field_errors(config.validation_status, errors)
         # Its debug member shows pydantic's error, as where the application validates.
         error.__cause__ = pydantic_error
         return error
