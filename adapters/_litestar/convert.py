@@ -139,7 +139,8 @@ def _http_error(exc: HTTPException) -> HTTPError | None:
     if cls is MethodNotAllowed:
         allow = None
         for name in list(headers):
-            if name.lower() == "allow":
+            # Litestar 2.19 and 2.20 named it "allowed"
+            if name.lower() in ("allow", "allowed"):
                 allow = [m.strip() for m in headers.pop(name).split(",") if m.strip()]
         error = MethodNotAllowed(detail, allow=allow, headers=headers)
     else:
