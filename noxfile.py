@@ -31,6 +31,8 @@ OLDEST = [
     "django==5.0.*",
     "djangorestframework==3.16.0",
     "httpx==0.27.2",
+    "litestar==2.19.0",
+    "django-ninja==1.4.0",
 ]
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "2", "-m", "not slow")

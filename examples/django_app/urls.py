@@ -1,12 +1,13 @@
 """URLs of the example: the API of the other examples as plain Django views at the root;
-the same users and items as DRF views under ``/drf/``."""
+the same users and items as DRF views under ``/drf/``, and the Django Ninja API under
+``/ninja/``."""
 
 from __future__ import annotations
 
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import api, views
+from . import api, ninja_api, views
 
 urlpatterns = [
     path("health", views.health),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("drf/private", api.PrivateView.as_view()),
     path("drf/boom", api.BoomView.as_view()),
     path("drf/openapi.json", SpectacularJSONAPIView.as_view(schema=None), name="openapi"),
+    path("ninja/", ninja_api.api.urls),
 ]
 
 # Errors Django answers outside views (other middleware, the resolver) in the contract too.

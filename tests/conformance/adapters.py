@@ -16,11 +16,12 @@ from typing import Any
 
 from django.test import Client as DjangoClient
 from django.test import override_settings
+from litestar.testing import TestClient as LitestarClient
 from starlette.testclient import TestClient
 
 from httpfault import Config
 
-from .apps import common, fastapi_app, flask_app, starlette_app
+from .apps import common, fastapi_app, flask_app, litestar_app, starlette_app
 
 __all__ = ["ADAPTERS", "FRAMEWORKS", "Reply", "Sender", "close", "sender"]
 
@@ -48,9 +49,11 @@ Sender = Callable[[str, str, Mapping[str, str], bytes | None], Reply]
 """``send(method, path, headers, body) -> Reply``; ``Content-Type`` travels in *headers*."""
 
 
-def _asgi(make: Callable[[Config], Any]) -> Callable[[Config], Sender]:
+def _asgi(
+    make: Callable[[Config], Any], client_class: Any = TestClient
+) -> Callable[[Config], Sender]:
     def for_config(config: Config) -> Sender:
-        client = TestClient(make(config), raise_server_exceptions=False)
+        client = client_class(make(config), raise_server_exceptions=False)
         # Entered once: one event loop thread for all its requests, not one per request.
         _OPEN.enter_context(client)
 
@@ -122,6 +125,8 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "flask": _flask,
     "django": _django("tests.conformance.apps.django_urls"),
     "drf": _django("tests.conformance.apps.drf_urls"),
+    "litestar": _asgi(litestar_app.make, LitestarClient),
+    "ninja": _django("tests.conformance.apps.ninja_urls"),
 }
 """Framework name -> how to build its sender for a config. A new adapter is one line."""
 

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 import httpfault
 from httpfault.adapters.django import json_body
+from tests.reliability import ninja_api
 from tests.reliability.scenarios import (
     BIG_DETAIL,
     SECRET,
@@ -121,6 +122,7 @@ class Mapped(APIView):  # type: ignore[misc]
 
 
 urlpatterns = [
+    path("ninja/", ninja_api.api.urls),
     path("ok", ok),
     path("missing", missing),
     path("users", users),

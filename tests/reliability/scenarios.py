@@ -78,6 +78,8 @@ ALLOW = {
     "flask": ["GET", "HEAD", "OPTIONS"],
     "django": ["GET"],
     "drf": ["GET", "HEAD", "OPTIONS"],
+    "litestar": ["GET", "OPTIONS"],
+    "ninja": ["GET"],
 }
 
 
@@ -92,8 +94,8 @@ class Scenario:
     error: Callable[[str], HTTPError | None]
 
     def url_path(self, adapter: str) -> str:
-        """The path in *adapter*'s app (DRF routes live under ``/drf``)."""
-        return "/drf" + self.path if adapter == "drf" else self.path
+        """The path in *adapter*'s app (DRF and Ninja routes live under ``/drf``, ``/ninja``)."""
+        return f"/{adapter}{self.path}" if adapter in ("drf", "ninja") else self.path
 
 
 SCENARIOS: tuple[Scenario, ...] = (

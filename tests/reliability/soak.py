@@ -140,6 +140,14 @@ def soak(adapter: str, errors: int) -> dict[str, Any]:
             return measure(async_runner(adapter, app, driver), errors)
         finally:
             driver.close()
+    if adapter == "litestar":
+        from tests.reliability.litestar_app import app as litestar_app
+
+        driver = AsgiDriver()
+        try:
+            return measure(async_runner(adapter, litestar_app, driver), errors)
+        finally:
+            driver.close()
     if adapter == "flask":
         from tests.reliability.flask_apps import make_flask
 

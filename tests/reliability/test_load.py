@@ -42,6 +42,12 @@ SERVERS = {
                        ready_path="/ok", extra=GTHREAD)),
     "django-asgi": (("django", "drf"), lambda: uvicorn("tests.reliability.django_server:asgi",
                     env=DJANGO_ENV, ready_path="/ok", extra=("--workers", "2"))),
+    "litestar": (("litestar",), lambda: uvicorn("tests.reliability.litestar_app:app",
+                 ready_path="/ok", extra=("--workers", "2"))),
+    "ninja-wsgi": (("ninja", "django"), lambda: gunicorn("tests.reliability.django_server:wsgi",
+                   workers=2, env=DJANGO_ENV, ready_path="/ok")),
+    "ninja-asgi": (("ninja", "django"), lambda: uvicorn("tests.reliability.django_server:asgi",
+                   env=DJANGO_ENV, ready_path="/ok", extra=("--workers", "2"))),
 }  # fmt: skip
 
 

@@ -1,0 +1,1 @@
+"""The Litestar family: Litestar's own exceptions translated, and the request view."""

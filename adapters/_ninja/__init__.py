@@ -1,0 +1,1 @@
+"""The Django Ninja family: Ninja's own exceptions translated (see ``httpfault.adapters.ninja``)."""

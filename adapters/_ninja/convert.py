@@ -1,0 +1,91 @@
+"""Django Ninja's own exceptions as httpfault errors."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+
+import httpfault
+from httpfault import Config, HTTPError, error_class
+from httpfault._convert import with_field_errors
+from httpfault._fields import field_errors_from_details
+
+from .._django.convert import django_error, is_mapped
+
+__all__ = ["SINGLE_BODY_ATTR", "ninja_error"]
+
+SINGLE_BODY_ATTR = "_httpfault_single_body"
+"""Where a Ninja ``ValidationError`` carries the names that stand for the whole body."""
+
+# Ninja's own texts: the defaults of its exceptions, and its malformed-body message.
+_DEFAULT_TEXTS = frozenset({"Unauthorized", "Forbidden", "Too many requests."})
+_PARSE_FAILED = "Cannot parse request body"
+_BODY_SOURCES = {"form": "body", "file": "body"}
+
+
+def ninja_error(
+    exc: BaseException, config: Config, challenges: Sequence[str], request: Any = None
+) -> BaseException:
+    """Translate Ninja's (and Django's) exceptions into :class:`HTTPError`.
+
+    *challenges* are the ``WWW-Authenticate`` values of a 401. Anything else is
+    returned as it is, for the core to answer (``exception_map``, a safe 500).
+    """
+    if isinstance(exc, HTTPError) or is_mapped(exc, config):
+        return exc
+    error: HTTPError
+    if isinstance(exc, ValidationError):
+        error = with_field_errors(config.validation_status, _field_errors(exc))
+    elif isinstance(exc, HttpError):
+        cause = exc.__cause__
+        if isinstance(cause, HTTPError):  # raised by the body parser: a 415
+            return cause
+        if exc.status_code == 400 and str(exc).startswith(_PARSE_FAILED) and cause is not None:
+            error = error_class(config.malformed_body_status)()
+        else:
+            error = _http_error(exc, challenges)
+    else:
+        return django_error(exc, config, request)
+    error.__cause__ = exc
+    return error
+
+
+def _http_error(exc: HttpError, challenges: Sequence[str]) -> HTTPError:
+    status = exc.status_code
+    text = str(exc)
+    detail = None if (not text or text in _DEFAULT_TEXTS) else text
+    if status == 401:
+        return httpfault.Unauthorized(detail, www_authenticate=list(challenges))
+    if isinstance(exc, Throttled):
+        wait = exc.wait
+        retry = None if wait is None else max(0, math.ceil(wait))
+        return httpfault.TooManyRequests(detail, retry_after=retry)
+    try:
+        cls = error_class(status)
+    except LookupError:
+        cls = httpfault.InternalServerError if status >= 500 else httpfault.BadRequest
+    if isinstance(exc, AuthenticationError) or cls.title == detail:
+        detail = None
+    return cls(detail)
+
+
+def _field_errors(exc: ValidationError) -> list[httpfault.FieldError]:
+    """Ninja's ``errors`` (pydantic's, ``loc`` led by the source) as field errors."""
+    single: frozenset[tuple[str, str]] = getattr(exc, SINGLE_BODY_ATTR, frozenset())
+    details = []
+    items: list[Any] = list(exc.errors)
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        loc = tuple(item.get("loc", ()))
+        if loc:
+            source = str(loc[0])
+            rest = loc[1:]
+            if rest and (source, rest[0]) in single:
+                rest = rest[1:]
+            loc = (_BODY_SOURCES.get(source, source), *rest)
+        details.append({**item, "loc": loc})
+    return field_errors_from_details(details, location_first=True)
