@@ -38,7 +38,7 @@ RID = "conf-7f3a9c"
 """The request id sent with every scenario that compares bytes."""
 JSON_BODY = {"X-Request-ID": RID, "Content-Type": "application/json"}
 
-ALL = ("starlette", "fastapi", "flask", "django", "drf")
+ALL = ("starlette", "fastapi", "flask", "django", "drf", "aiohttp")
 FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
