@@ -31,6 +31,9 @@ OLDEST = [
     "django==5.0.*",
     "djangorestframework==3.16.0",
     "httpx==0.27.2",
+    "aiohttp==3.9.0",
+    "sanic==23.6.0",
+    "sanic-testing==23.6.0",
 ]
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not slow")

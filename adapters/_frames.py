@@ -26,11 +26,14 @@ def raised_by(exc: BaseException, package: str) -> bool:
 
 
 def passed_through(exc: BaseException, module: str, function: str) -> bool:
-    """Whether *exc* was raised inside *function* of *module* (a frame of it is on its way)."""
+    """Whether *exc* was raised inside *function* of *module* or of a module under it."""
     tb: TracebackType | None = exc.__traceback__
+    prefix = module + "."
     while tb is not None:
         frame = tb.tb_frame
-        if frame.f_code.co_name == function and frame.f_globals.get("__name__") == module:
-            return True
+        if frame.f_code.co_name == function:
+            name = str(frame.f_globals.get("__name__", ""))
+            if name == module or name.startswith(prefix):
+                return True
         tb = tb.tb_next
     return False

@@ -103,6 +103,20 @@ class _Answerer:
             response.headers.popall("Content-Length", None)
         return response
 
+    def too_late(self, exc: BaseException, request: web.Request) -> web.StreamResponse:
+        """*exc* raised after the response started (a broken stream): logged once, and the
+        connection closed, so the client sees a truncated response, not a second one.
+
+        A ``ConnectionError`` there is the client hanging up: no application error, and
+        not logged.
+        """
+        if not isinstance(exc, ConnectionError):
+            handle(exc, self.config, request_info(request), logger=self.logger)
+        transport = request.transport
+        if transport is not None:
+            transport.close()
+        return web.Response()  # never written: the transport is closed
+
 
 def _middleware(config: Config) -> Middleware:
     answerer = _Answerer(config)
@@ -117,6 +131,9 @@ def _middleware(config: Config) -> Middleware:
                 raise  # a redirect or a success raised to stop early: aiohttp's to send
             return respond(exc, request)
         except Exception as exc:
+            transport = request.transport
+            if request.writer.output_size or transport is None or transport.is_closing():
+                return answerer.too_late(exc, request)
             return respond(exc, request)
         if isinstance(response, web.HTTPException) and response.status >= 400:
             return respond(response, request)  # returned, not raised

@@ -25,7 +25,7 @@ from yarl import URL
 
 from httpfault import Config
 
-from .apps import aiohttp_app, common, fastapi_app, flask_app, starlette_app
+from .apps import aiohttp_app, common, fastapi_app, flask_app, sanic_app, starlette_app
 
 __all__ = ["ADAPTERS", "FRAMEWORKS", "Reply", "Sender", "close", "sender"]
 
@@ -112,6 +112,22 @@ async def _session() -> ClientSession:
     return ClientSession(auto_decompress=False)
 
 
+def _sanic(config: Config) -> Sender:
+    # Sanic's ASGI test client (sanic-testing), run by a loop of our own: the senders are
+    # synchronous, so each request is one run_until_complete().
+    loop = _loop()
+    client = sanic_app.make(config).asgi_client
+
+    def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+        request = client.request(method, path.replace(" ", "%20"), headers=dict(headers),
+                                 content=body)  # fmt: skip
+        _, response = loop.run_until_complete(request)
+        items = list(response.headers.multi_items())
+        return Reply(response.status_code, items, response.content, response)
+
+    return send
+
+
 def _flask(config: Config) -> Sender:
     client = flask_app.make(config).test_client()
 
@@ -171,6 +187,7 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "django": _django("tests.conformance.apps.django_urls"),
     "drf": _django("tests.conformance.apps.drf_urls"),
     "aiohttp": _aiohttp,
+    "sanic": _sanic,
 }
 """Framework name -> how to build its sender for a config. A new adapter is one line."""
 
