@@ -32,8 +32,10 @@ OLDEST = [
     "djangorestframework==3.16.0",
     "httpx==0.27.2",
     "aiohttp==3.9.0",
+    "yarl==1.9.4",  # aiohttp 3.9.0 predates yarl 1.10, which refuses its test server's Host
     "sanic==23.6.0",
     "sanic-testing==23.6.0",
+    "websockets==10.4",  # Sanic 23.6 imports websockets.connection, deprecated from 11
 ]
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not slow")

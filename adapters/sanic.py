@@ -101,8 +101,15 @@ class ErrorHandler:
                 return HTTPResponse(status=int(exc.status_code), headers=exc.headers or None)
             error = translated
         info = request_info(request)
-        status, headers, body = handle(error, self.config, info, logger=self.logger)
-        return HTTPResponse(body, status=status, headers=Header(headers))
+        rendered = handle(error, self.config, info, logger=self.logger)
+        # The content type is given apart too: older Sanic (23.6) drops the headers it
+        # calls entity headers from a 412 and writes the content_type argument instead.
+        return HTTPResponse(
+            rendered.body,
+            status=rendered.status,
+            headers=Header(rendered.headers),
+            content_type=rendered.media_type,
+        )
 
     @property
     def __name__(self) -> str:  # Sanic names the handler in its own log lines
