@@ -33,6 +33,11 @@ OLDEST = [
     "httpx==0.27.2",
     "litestar==2.19.0",
     "django-ninja==1.4.0",
+    "aiohttp==3.9.0",
+    "yarl==1.9.4",  # aiohttp 3.9.0 predates yarl 1.10, which refuses its test server's Host
+    "sanic==23.6.0",
+    "sanic-testing==23.6.0",
+    "websockets==10.4",  # Sanic 23.6 imports websockets.connection, deprecated from 11
 ]
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "2", "-m", "not slow")

@@ -1,4 +1,4 @@
-"""Real servers for tests: uvicorn and gunicorn processes on 127.0.0.1, ephemeral ports.
+"""Real servers for tests: uvicorn, gunicorn and Sanic processes on 127.0.0.1, ephemeral ports.
 
 Every server is started by the test that needs it and stopped in teardown; every wait
 has a timeout, so a server that does not come up fails the test instead of hanging.
@@ -144,4 +144,20 @@ def gunicorn(
     argv = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers), "--timeout", "30", "--graceful-timeout", "5",
             *extra]  # fmt: skip
+    return serve(argv, port, env=env, ready_path=ready_path)
+
+
+def sanic(
+    app: str,
+    *,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
+    ready_path: str = "/",
+    extra: Sequence[str] = (),
+) -> contextlib.AbstractContextManager[Server]:
+    """Sanic's own server for *app* (``module:attribute``): one process, or *workers*."""
+    port = free_port()
+    processes = ["--single-process"] if workers == 1 else ["--workers", str(workers)]
+    argv = [sys.executable, "-m", "sanic", app, "--host", "127.0.0.1", "--port", str(port),
+            "--no-access-logs", "--no-motd", *processes, *extra]  # fmt: skip
     return serve(argv, port, env=env, ready_path=ready_path)

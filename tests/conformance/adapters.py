@@ -8,20 +8,33 @@ config and kept.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
 from django.test import Client as DjangoClient
 from django.test import override_settings
 from litestar.testing import TestClient as LitestarClient
 from starlette.testclient import TestClient
+from yarl import URL
 
 from httpfault import Config
 
-from .apps import common, fastapi_app, flask_app, litestar_app, starlette_app
+from .apps import (
+    aiohttp_app,
+    common,
+    fastapi_app,
+    flask_app,
+    litestar_app,
+    sanic_app,
+    starlette_app,
+)
 
 __all__ = ["ADAPTERS", "FRAMEWORKS", "Reply", "Sender", "close", "sender"]
 
@@ -65,6 +78,65 @@ def _asgi(
         return send
 
     return for_config
+
+
+def _as_httpx(
+    method: str, url: str, status: int, items: list[tuple[str, str]], body: bytes
+) -> httpx.Response:
+    """A reply of a non-httpx client as an httpx response, for ``httpfault.testing``."""
+    request = httpx.Request(method, url.replace(" ", "%20"))
+    return httpx.Response(status, headers=items, content=body, request=request)
+
+
+def _loop() -> asyncio.AbstractEventLoop:
+    """An event loop for one synchronous sender, closed when the suite ends."""
+    loop = asyncio.new_event_loop()
+    _OPEN.callback(loop.close)
+    return loop
+
+
+def _aiohttp(config: Config) -> Sender:
+    # aiohttp's test server (a real socket on 127.0.0.1) run by a loop of our own: the
+    # senders are synchronous, so each request is one run_until_complete().
+    loop = _loop()
+    server = TestServer(aiohttp_app.make(config))
+    loop.run_until_complete(server.start_server())
+    session = loop.run_until_complete(_session())
+    _OPEN.callback(lambda: loop.run_until_complete(server.close()))
+    _OPEN.callback(lambda: loop.run_until_complete(session.close()))
+    base = f"http://127.0.0.1:{server.port}"
+
+    async def fetch(method: str, url: URL, headers: dict[str, str], body: bytes | None) -> Any:
+        async with session.request(method, url, headers=headers, data=body) as response:
+            return response.status, list(response.headers.items()), await response.read()
+
+    def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+        # The path goes out exactly as written (escapes and all), as httpx sends it.
+        url = URL(base + path.replace(" ", "%20"), encoded=True)
+        status, items, content = loop.run_until_complete(fetch(method, url, dict(headers), body))
+        return Reply(status, items, content, _as_httpx(method, base + path, status, items, content))
+
+    return send
+
+
+async def _session() -> ClientSession:
+    return ClientSession(auto_decompress=False)
+
+
+def _sanic(config: Config) -> Sender:
+    # Sanic's ASGI test client (sanic-testing), run by a loop of our own: the senders are
+    # synchronous, so each request is one run_until_complete().
+    loop = _loop()
+    client = sanic_app.make(config).asgi_client
+
+    def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+        request = client.request(method, path.replace(" ", "%20"), headers=dict(headers),
+                                 content=body)  # fmt: skip
+        _, response = loop.run_until_complete(request)
+        items = list(response.headers.multi_items())
+        return Reply(response.status_code, items, response.content, response)
+
+    return send
 
 
 def _flask(config: Config) -> Sender:
@@ -127,6 +199,8 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "drf": _django("tests.conformance.apps.drf_urls"),
     "litestar": _asgi(litestar_app.make, LitestarClient),
     "ninja": _django("tests.conformance.apps.ninja_urls"),
+    "aiohttp": _aiohttp,
+    "sanic": _sanic,
 }
 """Framework name -> how to build its sender for a config. A new adapter is one line."""
 

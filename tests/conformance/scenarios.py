@@ -37,7 +37,7 @@ RID = "conf-7f3a9c"
 """The request id sent with every scenario that compares bytes."""
 JSON_BODY = {"X-Request-ID": RID, "Content-Type": "application/json"}
 
-ALL = ("starlette", "fastapi", "flask", "django", "drf", "litestar", "ninja")
+ALL = ("starlette", "fastapi", "flask", "django", "drf", "litestar", "ninja", "aiohttp", "sanic")
 FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
@@ -99,14 +99,16 @@ DRF_POST = _drf_view("POST, OPTIONS")
 DRF_VARY = _drf_view(None)  # a 405 raised by the view: Allow is the error's own
 
 # A 405's Allow lists what the route really accepts, and frameworks differ in that: Starlette
-# adds HEAD to GET routes, Flask and Django's class-based views (so DRF) answer OPTIONS
-# themselves; FastAPI's @app.get and Django's require_GET accept GET only.
+# (and aiohttp's add_get) add HEAD to GET routes, Flask and Django's class-based views (so
+# DRF) answer OPTIONS themselves; FastAPI's and Sanic's @app.get and Django's require_GET
+# accept GET only.
 ALLOW_405 = (
     Differs(("flask",), "it answers OPTIONS (and HEAD) for every route",
             {"Allow": "GET, HEAD, OPTIONS"}),
     Differs(("drf",), "APIView answers OPTIONS and HEAD; and its default_response_headers",
             {"Allow": "GET, HEAD, OPTIONS", "Vary": "Accept"}),
-    Differs(("fastapi", "django", "ninja"), "@app.get, require_GET and @api.get accept GET only",
+    Differs(("fastapi", "django", "ninja", "sanic"),
+            "@app.get, require_GET, @api.get and Sanic's @get accept GET only",
             {"Allow": "GET"}),
     Differs(("litestar",), "@get accepts GET only; Litestar answers OPTIONS for every route",
             {"Allow": "GET, OPTIONS"}),

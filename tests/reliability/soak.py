@@ -35,7 +35,8 @@ from tests.reliability.scenarios import (
 
 WARM_UP = 2_000
 LIMIT = 1024 * 1024
-LOGGERS = (LOGGER, "httpfault", "django.request", "django.security")
+LOGGERS = (LOGGER, "httpfault", "django.request", "django.security", "aiohttp.server",
+           "sanic.error")  # fmt: skip
 MIX = [s for s in SCENARIOS if s.name != "success"]
 """One of each per round: 404, 409, 422, 429, 500, 405."""
 CHECK_EVERY = 997
@@ -65,16 +66,17 @@ def _check(adapter: str, answer: Any, index: int, scenario: Any, status: int) ->
             raise AssertionError(f"{adapter} {scenario.name}: {problem}")
 
 
-def sync_runner(adapter: str, app: Any) -> Runner:
-    """Requests to a WSGI callable."""
+def sync_runner(adapter: str, app: Any, *, direct: bool = False) -> Runner:
+    """Requests to a WSGI callable (or, *direct*, a ``call(method, path, headers, body)``)."""
     rotation = _rotation(adapter)
     size = len(rotation)
+    call = app if direct else (lambda *request: wsgi_request(app, *request))
 
     def run(start: int, count: int) -> None:
         for i in range(start, start + count):
             scenario, method, path, body, status = rotation[i % size]
             headers = request_headers(f"soak-{i}", i % 2 == 1)
-            _check(adapter, wsgi_request(app, method, path, headers, body), i, scenario, status)
+            _check(adapter, call(method, path, headers, body), i, scenario, status)
 
     return run
 
@@ -138,6 +140,23 @@ def soak(adapter: str, errors: int) -> dict[str, Any]:
         driver = AsgiDriver()
         try:
             return measure(async_runner(adapter, app, driver), errors)
+        finally:
+            driver.close()
+    if adapter == "aiohttp":
+        from tests.reliability.aiohttp_apps import make_aiohttp
+        from tests.reliability.aiohttp_soak import aiohttp_client
+
+        with aiohttp_client(make_aiohttp()) as call:
+            return measure(sync_runner(adapter, call, direct=True), errors)
+    if adapter == "sanic":
+        from tests.reliability.sanic_apps import make_sanic
+        from tests.reliability.sanic_soak import lifespan
+
+        app = make_sanic()
+        driver = AsgiDriver()
+        try:
+            with lifespan(app, driver):
+                return measure(async_runner(adapter, app, driver), errors)
         finally:
             driver.close()
     if adapter == "litestar":

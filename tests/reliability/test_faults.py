@@ -63,12 +63,36 @@ def app_for(adapter: str, config: Config) -> Iterator[Callable[..., Answer]]:
             yield lambda *a: driver(app, *a)
         finally:
             driver.close()
+    elif adapter == "aiohttp":
+        from tests.reliability.aiohttp_apps import make_aiohttp
+        from tests.reliability.aiohttp_soak import aiohttp_client
+
+        with aiohttp_client(make_aiohttp(config)) as call:
+            yield call
+    elif adapter == "sanic":
+        from tests.reliability.sanic_apps import make_sanic
+
+        # Sanic's own ASGI test client: the process may have served other Sanic apps.
+        client = make_sanic(config).asgi_client
+        driver = AsgiDriver()
+
+        def call(method: str, path: str, headers: dict[str, str], body: bytes = b"") -> Answer:
+            sent = {**headers, "content-type": "application/json"} if body else headers
+            request = client.request(method, path, headers=sent, content=body)
+            _, response = driver.run(request)
+            return response.status_code, response.headers.get, response.content
+
+        try:
+            yield call
+        finally:
+            driver.close()
     elif adapter == "flask":
         from tests.reliability.flask_apps import make_flask
 
         flask_app = make_flask(config)
         yield lambda *a: wsgi_request(flask_app, *a)
     else:
+        assert adapter in ("django", "drf"), adapter
         with django_handler(HTTPFAULT={"CONFIG": config}) as handler:
             yield lambda *a: wsgi_request(handler, *a)
 

@@ -10,6 +10,7 @@ stream is logged once with its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import time
@@ -27,7 +28,7 @@ from tests.reliability.scenarios import (
     mismatch,
     request_headers,
 )
-from tests.servers import Server, gunicorn, uvicorn
+from tests.servers import Server, gunicorn, sanic, uvicorn
 
 pytestmark = pytest.mark.server
 
@@ -43,6 +44,10 @@ SERVERS = {
                     workers=1, env=DJANGO_ENV, ready_path="/ok")),
     "django-asgi": ("django", lambda: uvicorn("tests.reliability.django_server:asgi",
                     env=DJANGO_ENV, ready_path="/ok")),
+    "aiohttp": ("aiohttp", lambda: gunicorn("tests.reliability.aiohttp_apps:app_factory",
+                workers=1, ready_path="/ok",
+                extra=("--worker-class", "aiohttp.GunicornWebWorker"))),
+    "sanic": ("sanic", lambda: sanic("tests.reliability.sanic_apps:app", ready_path="/ok")),
 }  # fmt: skip
 TRACEBACK = "Traceback (most recent call last)"
 
@@ -113,8 +118,14 @@ def test_error_after_response_started(server: tuple[str, Server]) -> None:
             statuses.append(response.status_code)
             received.extend(response.iter_bytes())
 
-    with pytest.raises(httpx.HTTPError):
-        read()
+    if adapter == "sanic":
+        # Sanic logs the exception and ends the chunked body where it broke: the client
+        # sees a short body, not a broken connection (Sanic's choice; nothing to answer).
+        with contextlib.suppress(httpx.HTTPError):
+            read()
+    else:
+        with pytest.raises(httpx.HTTPError):
+            read()
     assert statuses == [200]
     assert len(b"".join(received)) < STREAM_CHUNKS * len(STREAM_CHUNK)
     assert_serving(adapter, running)

@@ -2,7 +2,8 @@
 
 Each server runs on 127.0.0.1 with two worker processes (uvicorn ``--workers 2`` for the
 ASGI apps, gunicorn with two sync workers, or two ``gthread`` workers of four threads,
-for the WSGI apps). Sixteen concurrent keep-alive clients send a few thousand requests
+for the WSGI apps, gunicorn with two aiohttp workers, Sanic's own server with two
+workers). Sixteen concurrent keep-alive clients send a few thousand requests
 (404, a custom 409, 422, 429 with ``Retry-After``, 500, a routing 405 and a success,
 each with its own ``X-Request-ID``); every response's status, headers and body must be
 exactly what :func:`httpfault.render` gives for that request, each 500 must be logged
@@ -17,7 +18,7 @@ import httpx
 import pytest
 
 from tests.reliability.load import CLIENTS, run_load
-from tests.servers import Server, gunicorn, uvicorn
+from tests.servers import Server, gunicorn, sanic, uvicorn
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -25,6 +26,7 @@ REQUESTS = 2_000
 TRACEBACK = "Traceback (most recent call last)"
 DJANGO_ENV = {"DJANGO_SETTINGS_MODULE": "tests.reliability.django_settings"}
 GTHREAD = ("--worker-class", "gthread", "--threads", "4")
+AIOHTTP_WORKER = ("--worker-class", "aiohttp.GunicornWebWorker")
 
 SERVERS = {
     "starlette": (("starlette",), lambda: uvicorn("tests.reliability.asgi_apps:starlette_app",
@@ -48,6 +50,11 @@ SERVERS = {
                    workers=2, env=DJANGO_ENV, ready_path="/ok")),
     "ninja-asgi": (("ninja", "django"), lambda: uvicorn("tests.reliability.django_server:asgi",
                    env=DJANGO_ENV, ready_path="/ok", extra=("--workers", "2"))),
+    "aiohttp-gunicorn": (("aiohttp",), lambda: gunicorn(
+                         "tests.reliability.aiohttp_apps:app_factory", workers=2,
+                         ready_path="/ok", extra=AIOHTTP_WORKER)),
+    "sanic": (("sanic",), lambda: sanic("tests.reliability.sanic_apps:app", workers=2,
+              ready_path="/ok")),
 }  # fmt: skip
 
 
