@@ -144,3 +144,18 @@ def gunicorn(
             "--workers", str(workers), "--timeout", "30", "--graceful-timeout", "5",
             *extra]  # fmt: skip
     return serve(argv, port, env=env, ready_path=ready_path)
+
+
+def hypercorn(
+    app: str,
+    *,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
+    ready_path: str = "/",
+    extra: Sequence[str] = (),
+) -> contextlib.AbstractContextManager[Server]:
+    """A hypercorn server (asyncio workers) for the ASGI *app* (``module:attribute``)."""
+    port = free_port()
+    argv = [sys.executable, "-m", "hypercorn", app, "--bind", f"127.0.0.1:{port}",
+            "--workers", str(workers), "--graceful-timeout", "5", *extra]  # fmt: skip
+    return serve(argv, port, env=env, ready_path=ready_path)

@@ -18,9 +18,11 @@ except ImportError as exc:  # pragma: no cover - exercised without starlette ins
         "httpfault.adapters.starlette needs Starlette: pip install 'httpfault[starlette]'"
     ) from exc
 
-from httpfault import BadRequest, HTTPError, InternalServerError, MethodNotAllowed, RequestInfo
+from httpfault import BadRequest, HTTPError, InternalServerError, MethodNotAllowed
 from httpfault._catalog_data import TEXTS
 from httpfault._convert import error_class
+
+from .scope import request_info
 
 __all__ = [
     "http_exception_error",
@@ -106,16 +108,3 @@ def http_exception_error(exc: HTTPException) -> HTTPError | None:
     if status >= 500:
         error.__cause__ = exc
     return error
-
-
-_new_info = tuple.__new__
-
-
-def request_info(scope: Any) -> RequestInfo:
-    """The request as rendering sees it: method, path as sent, raw ASGI headers."""
-    raw = scope.get("raw_path")
-    if raw:  # the path as sent; ASGI servers leave the query out of it
-        path = raw.decode("latin-1").partition("?")[0]
-    else:
-        path = scope.get("root_path", "") + scope.get("path", "/")
-    return _new_info(RequestInfo, (scope["method"], path, scope["headers"]))

@@ -8,19 +8,22 @@ config and kept.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import falcon.testing
 from django.test import Client as DjangoClient
 from django.test import override_settings
 from starlette.testclient import TestClient
 
 from httpfault import Config
+from httpfault.client._response import ResponseView
 
-from .apps import common, fastapi_app, flask_app, starlette_app
+from .apps import common, falcon_app, fastapi_app, flask_app, quart_app, starlette_app
 
 __all__ = ["ADAPTERS", "FRAMEWORKS", "Reply", "Sender", "close", "sender"]
 
@@ -75,6 +78,49 @@ def _flask(config: Config) -> Sender:
     return send
 
 
+def _quart(config: Config) -> Sender:
+    # Quart's own test client, on one event loop kept for all its requests.
+    client = quart_app.make(config).test_client()
+    loop = asyncio.new_event_loop()
+    _OPEN.callback(loop.close)
+
+    async def request(method: str, path: str, headers: Mapping[str, str], body: bytes | None):
+        # The request target as sent, as an ASGI server passes it (the test client would
+        # normalise it with werkzeug's iri_to_uri).
+        raw = {"raw_path": path.partition("?")[0].encode("ascii")}
+        response = await client.open(
+            path, method=method, headers=dict(headers), data=body, scope_base=raw
+        )
+        return response, await response.get_data(as_text=False)
+
+    def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+        response, data = loop.run_until_complete(request(method, path, headers, body))
+        items = list(response.headers.items())
+        seen = ResponseView(response.status_code, tuple(items), data, method=method)
+        return Reply(response.status_code, items, data, seen)
+
+    return send
+
+
+def _falcon(make: Callable[[Config], Any]) -> Callable[[Config], Sender]:
+    def for_config(config: Config) -> Sender:
+        # Falcon's own test client (it passes the request target as sent: RAW_URI for
+        # WSGI, raw_path for ASGI).
+        client = falcon.testing.TestClient(make(config))
+
+        def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+            target, _, query = path.partition("?")
+            result = client.simulate_request(method, target, query_string=query or None,
+                                             headers=dict(headers), body=body)  # fmt: skip
+            items = [(name, value) for name, value in result.headers.items()]
+            seen = ResponseView(result.status_code, tuple(items), result.content, method=method)
+            return Reply(result.status_code, items, result.content, seen)
+
+        return send
+
+    return for_config
+
+
 def _django(urlconf: str) -> Callable[[Config], Sender]:
     def for_config(config: Config) -> Sender:
         client = DjangoClient(raise_request_exception=False)
@@ -120,6 +166,9 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "starlette": _asgi(starlette_app.make),
     "fastapi": _asgi(fastapi_app.make),
     "flask": _flask,
+    "quart": _quart,
+    "falcon-wsgi": _falcon(falcon_app.make_wsgi),
+    "falcon-asgi": _falcon(falcon_app.make_asgi),
     "django": _django("tests.conformance.apps.django_urls"),
     "drf": _django("tests.conformance.apps.drf_urls"),
 }

@@ -38,7 +38,8 @@ RID = "conf-7f3a9c"
 """The request id sent with every scenario that compares bytes."""
 JSON_BODY = {"X-Request-ID": RID, "Content-Type": "application/json"}
 
-ALL = ("starlette", "fastapi", "flask", "django", "drf")
+ALL = ("starlette", "fastapi", "flask", "django", "drf", "quart", "falcon-wsgi", "falcon-asgi")
+FALCON = ("falcon-wsgi", "falcon-asgi")
 FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
@@ -103,11 +104,13 @@ DRF_VARY = _drf_view(None)  # a 405 raised by the view: Allow is the error's own
 # adds HEAD to GET routes, Flask and Django's class-based views (so DRF) answer OPTIONS
 # themselves; FastAPI's @app.get and Django's require_GET accept GET only.
 ALLOW_405 = (
-    Differs(("flask",), "it answers OPTIONS (and HEAD) for every route",
+    Differs(("flask", "quart"), "they answer OPTIONS (and HEAD) for every route",
             {"Allow": "GET, HEAD, OPTIONS"}),
     Differs(("drf",), "APIView answers OPTIONS and HEAD; and its default_response_headers",
             {"Allow": "GET, HEAD, OPTIONS", "Vary": "Accept"}),
     Differs(("fastapi", "django"), "@app.get and require_GET accept GET only", {"Allow": "GET"}),
+    # Falcon answers OPTIONS for every resource, and HEAD only where the resource has on_head.
+    Differs(FALCON, "its default OPTIONS responder; HEAD needs on_head", {"Allow": "GET, OPTIONS"}),
 )  # fmt: skip
 
 # With debug on, the ``debug`` member shows the original exception's traceback: its frames
@@ -116,7 +119,8 @@ TRACEBACK = Differs(ALL, "the frames are each framework's own stack", member="de
 # For an error the framework made itself, ``debug`` shows the framework's own exception
 # (werkzeug's NotFound, Django's Resolver404...), which is what debug is for. The Starlette
 # adapter keeps no cause for a framework 4xx: its debug shows httpfault's error.
-FRAMEWORK_DEBUG = Differs(("flask", "django", "drf"), "debug names the framework's exception",
+FRAMEWORK_DEBUG = Differs(("flask", "django", "drf", "quart", *FALCON),
+                          "debug names the framework's exception",
                           member="debug")  # fmt: skip
 # FastAPI validates before the endpoint: debug names its RequestValidationError, not
 # pydantic's ValidationError raised by the other apps' code.
@@ -245,9 +249,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("json-suffix-media-type", "POST", "/c/validate", _signup_errors(),
              headers={"X-Request-ID": RID, "Content-Type": "application/merge-patch+json"},
              body=SIGNUP_INVALID,
-             # DRF parses only the media types its parser classes declare.
+             # DRF parses only the media types its parser classes declare; Falcon only those
+             # of its media handlers (application/json by default).
              differs=(Differs(("drf",), "no DRF parser declares application/*+json",
-                              DRF_POST.headers, expect=UnsupportedMediaType),)),
+                              DRF_POST.headers, expect=UnsupportedMediaType),
+                      Differs(FALCON, "no default Falcon media handler takes application/*+json",
+                              expect=UnsupportedMediaType))),
     # Raised in the framework's own kind of middleware (inside httpfault's).
     Scenario("middleware-409", "GET", "/c/ok", raised("s409"),
              headers={"X-Request-ID": RID, common.RAISE_HEADER: "s409"}),

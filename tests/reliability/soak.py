@@ -140,6 +140,14 @@ def soak(adapter: str, errors: int) -> dict[str, Any]:
             return measure(async_runner(adapter, app, driver), errors)
         finally:
             driver.close()
+    if adapter == "quart":
+        from tests.reliability.quart_apps import make_quart
+
+        driver = AsgiDriver()
+        try:
+            return measure(async_runner(adapter, make_quart(), driver), errors)
+        finally:
+            driver.close()
     if adapter == "flask":
         from tests.reliability.flask_apps import make_flask
 

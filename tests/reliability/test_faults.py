@@ -63,6 +63,15 @@ def app_for(adapter: str, config: Config) -> Iterator[Callable[..., Answer]]:
             yield lambda *a: driver(app, *a)
         finally:
             driver.close()
+    elif adapter == "quart":
+        from tests.reliability.quart_apps import make_quart
+
+        quart_app = make_quart(config)
+        driver = AsgiDriver()
+        try:
+            yield lambda *a: driver(quart_app, *a)
+        finally:
+            driver.close()
     elif adapter == "flask":
         from tests.reliability.flask_apps import make_flask
 
