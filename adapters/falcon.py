@@ -100,7 +100,10 @@ class ErrorHandler:
 def _asgi_info(req: Any) -> RequestInfo:
     """An ASGI request's facts: the path as sent from the scope; the headers as Falcon
     parsed them (the scope's may be an iterator Falcon has already consumed)."""
-    method, path, _ = asgi_request_info(req.scope)
+    scope = req.scope
+    if "method" not in scope:  # a WebSocket: its handshake is a GET
+        scope = {**scope, "method": "GET"}
+    method, path, _ = asgi_request_info(scope)
     return RequestInfo(method, path, req.headers)
 
 

@@ -1,6 +1,6 @@
 """The error scenarios every reliability app serves, and the bytes each one must answer.
 
-Every app in this folder (Starlette, FastAPI, Flask, Django, DRF, Quart) has the same routes, so
+Every app in this folder (Starlette, FastAPI, Flask, Django, DRF, Quart, Falcon) has the same routes, so
 one table drives the soak, the load and the fault-injection tests. The expected answer of
 a request is computed with :func:`httpfault.render` from the request's own headers, so a
 mixed-up request id or config shows as a byte difference.
@@ -20,7 +20,7 @@ import httpfault
 from httpfault import Config, Conflict, FieldError, HTTPError, Rendered, RequestInfo, render
 from httpfault._convert import validation_error
 
-ADAPTERS = ("starlette", "fastapi", "flask", "django", "drf", "quart")
+ADAPTERS = ("starlette", "fastapi", "flask", "django", "drf", "quart", "falcon", "falcon-asgi")
 LOGGER = "tests.reliability"
 CONFIG = Config(format="auto", logger_name=LOGGER)
 """The config every reliability app is installed with (Django: the same via ``HTTPFAULT``)."""
@@ -79,6 +79,8 @@ ALLOW = {
     "django": ["GET"],
     "drf": ["GET", "HEAD", "OPTIONS"],
     "quart": ["GET", "HEAD", "OPTIONS"],
+    "falcon": ["GET", "OPTIONS"],
+    "falcon-asgi": ["GET", "OPTIONS"],
 }
 
 
