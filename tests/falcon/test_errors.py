@@ -375,3 +375,25 @@ def test_websocket_error_closes_with_falcons_codes(caplog: pytest.LogCaptureFixt
         with caplog.at_level(logging.INFO):
             assert asyncio.run(close_code(name)) == code
         assert len([r for r in caplog.records if r.name == "httpfault"]) == 1
+
+
+def test_more_edges(kind: str) -> None:
+    """A media validator's error is the validation status without its words; a
+    RecursionError of your own is an unhandled 500 (only Falcon's media decoding makes a
+    400 of it); an error's own Vary is kept next to format="auto"'s."""
+    messages = {
+        "validation": lambda: falcon.MediaValidationError(description="5 is not a 'string'"),
+        "recursion": lambda: RecursionError("mine"),
+        "vary": lambda: Conflict("x", headers={"Vary": "Origin"}),
+    }
+    RAISED.update(messages)
+    try:
+        app = make(kind, Config(format="auto"))
+        validation = send(app, "GET", "/raise/validation")
+        assert_same(validation, UnprocessableContent(), path="/raise/validation",
+                    config=Config(format="auto"))  # fmt: skip
+        assert send(app, "GET", "/raise/recursion").status_code == 500
+        assert send(app, "GET", "/raise/vary").headers["Vary"] == "Origin, Accept"
+    finally:
+        for name in messages:
+            RAISED.pop(name)

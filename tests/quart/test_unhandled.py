@@ -194,3 +194,40 @@ def test_werkzeug_500_raised_is_logged(make_app, caplog):
         answer = call(app, "GET", "/w500")
     assert_same(answer, InternalServerError(), path="/w500")
     assert len(tracebacks(caplog)) == 1
+
+
+def test_werkzeug_errors_that_are_responses_are_left_alone(make_app, caplog):
+    """abort(response) carries its own response: Quart's, as it is, from the view and
+    from an after_request function; a werkzeug error from after_request answers in the
+    contract, logged once (by Quart)."""
+    from quart import Response, abort
+    from werkzeug.exceptions import Gone
+
+    app = make_app()
+
+    @app.get("/own")
+    async def own():
+        abort(Response("teapot", 418))
+
+    @app.get("/late/<what>")
+    async def late(what):
+        return {"ok": True}
+
+    @app.after_request
+    async def refuse(response):
+        from quart import request
+
+        if request.path == "/late/gone":
+            raise Gone()
+        if request.path == "/late/own":
+            abort(Response("late teapot", 418))
+        return response
+
+    own_answer = call(app, "GET", "/own")
+    assert (own_answer.status_code, own_answer.data) == (418, b"teapot")
+    with caplog.at_level(logging.INFO):
+        gone = call(app, "GET", "/late/gone")
+    assert gone.status_code == 410
+    assert gone.json["error"]["code"] == "gone"
+    late_own = call(app, "GET", "/late/own")
+    assert late_own.status_code == 418
