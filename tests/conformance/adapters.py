@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import falcon.asgi
 import falcon.testing
 from django.test import Client as DjangoClient
 from django.test import override_settings
@@ -109,12 +110,17 @@ def _falcon(make: Callable[[Config], Any]) -> Callable[[Config], Sender]:
     def for_config(config: Config) -> Sender:
         # Falcon's own test client (it passes the request target as sent: RAW_URI for
         # WSGI, raw_path for ASGI).
-        client = falcon.testing.TestClient(make(config))
+        app = make(config)
+        client = falcon.testing.TestClient(app)
+        wsgi = not isinstance(app, falcon.asgi.App)
 
         def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
             target, _, query = path.partition("?")
+            # Falcon 3.1's test client passes "/" as RAW_URI: the target is given as sent.
+            extras = {"RAW_URI": target} if wsgi else None
             result = client.simulate_request(method, target, query_string=query or None,
-                                             headers=dict(headers), body=body)  # fmt: skip
+                                             headers=dict(headers), body=body,
+                                             extras=extras)  # fmt: skip
             items = [(name, value) for name, value in result.headers.items()]
             seen = ResponseView(result.status_code, tuple(items), result.content, method=method)
             return Reply(result.status_code, items, result.content, seen)

@@ -165,6 +165,8 @@ def make(kind: str, config: Config | None = None, middleware: list[Any] | None =
 
 def send(app: Any, method: str, path: str, **kwargs: Any) -> falcon.testing.Result:
     headers = {"X-Request-ID": RID, **kwargs.pop("headers", {})}
+    if not isinstance(app, falcon.asgi.App):  # Falcon 3.1's test client passes "/" as RAW_URI
+        kwargs["extras"] = {"RAW_URI": path}
     return falcon.testing.TestClient(app).simulate_request(method, path, headers=headers, **kwargs)
 
 
