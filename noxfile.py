@@ -31,7 +31,7 @@ OLDEST = [
     "django==5.0.*",
     "djangorestframework==3.16.0",
     "httpx==0.27.2",
-    "falcon==3.1.0",
+    "falcon==4.0.0",
 ]
 # Quart 0.19 (its oldest release on Flask's own code) needs Flask 3.0 and werkzeug 3.0, and
 # no Quart release installs next to Flask 2.3 (Quart 0.18 wants blinker < 1.6, Flask 2.3

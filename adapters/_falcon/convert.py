@@ -107,10 +107,11 @@ def is_media_too_deep(exc: BaseException) -> bool:
     tb: TracebackType | None = exc.__traceback__
     while tb is not None:
         frame = tb.tb_frame
-        if frame.f_code.co_name in ("get_media", "deserialize", "deserialize_async"):
-            module = str(frame.f_globals.get("__name__", ""))
-            if module.split(".", 1)[0] == "falcon":
-                return True
+        module = str(frame.f_globals.get("__name__", ""))
+        if module.startswith("falcon.media") or (
+            frame.f_code.co_name == "get_media" and module.split(".", 1)[0] == "falcon"
+        ):
+            return True
         tb = tb.tb_next
     return False
 

@@ -116,8 +116,9 @@ def _falcon(make: Callable[[Config], Any]) -> Callable[[Config], Sender]:
 
         def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
             target, _, query = path.partition("?")
-            # Falcon 3.1's test client passes "/" as RAW_URI: the target is given as sent.
-            extras = {"RAW_URI": target} if wsgi else None
+            # The target as sent, as servers pass it (Falcon 4.0's test client gives no
+            # raw_path, Falcon 3.1's "/" as RAW_URI).
+            extras = {"RAW_URI": target} if wsgi else {"raw_path": target.encode()}
             result = client.simulate_request(method, target, query_string=query or None,
                                              headers=dict(headers), body=body,
                                              extras=extras)  # fmt: skip
