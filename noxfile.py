@@ -38,6 +38,17 @@ OLDEST = [
     "sanic==23.6.0",
     "sanic-testing==23.6.0",
     "websockets==10.4",  # Sanic 23.6 imports websockets.connection, deprecated from 11
+    "falcon==4.0.0",
+]
+# Quart 0.19 (its oldest release on Flask's own code) needs Flask 3.0 and werkzeug 3.0, and
+# no Quart release installs next to Flask 2.3 (Quart 0.18 wants blinker < 1.6, Flask 2.3
+# blinker >= 1.6.2): the oldest Quart is proven in a session of its own, on Flask 3.0.
+OLDEST_QUART = [
+    *(pin for pin in OLDEST if not pin.startswith(("flask==", "werkzeug=="))),
+    "quart==0.19.0",
+    "flask==3.0.0",
+    "werkzeug==3.0.0",
+    "hypercorn==0.15.0",
 ]
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "2", "-m", "not slow")
@@ -53,10 +64,22 @@ def tests(session: nox.Session) -> None:
 @nox.session(python="3.10")
 def oldest(session: nox.Session) -> None:
     """The oldest supported release of every framework, on the oldest Python."""
-    session.install("-e", ".[test]", *OLDEST)
+    # Quart installs with no Flask as old as OLDEST's: the current releases first, then
+    # the oldest ones over them, then Quart out (its own session proves its oldest).
+    session.install("-e", ".[test]")
+    session.install(*OLDEST)
+    session.run("python", "-m", "pip", "uninstall", "-y", "quart")
     session.run("python", "-m", "pip", "freeze", silent=False)
     # The docs' examples show the current releases' own bodies; they run in the main job.
     session.run(*PYTEST, "--ignore=tests/docs", *session.posargs)
+
+
+@nox.session(python="3.10")
+def oldest_quart(session: nox.Session) -> None:
+    """The oldest supported Quart (on the Flask and werkzeug it needs), on the oldest Python."""
+    session.install("-e", ".[test]", *OLDEST_QUART)
+    session.run("python", "-m", "pip", "freeze", silent=False)
+    session.run(*PYTEST, "tests/quart", "tests/flask", "tests/conformance", *session.posargs)
 
 
 @nox.session(python="3.13")

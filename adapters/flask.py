@@ -17,8 +17,7 @@ handler and puts httpfault's error responses into the ``Api``'s OpenAPI document
 from __future__ import annotations
 
 import logging
-import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ._extras import missing_extra
@@ -35,15 +34,19 @@ from httpfault import Config, HTTPError, error_class
 from httpfault._handling import handle
 
 from ._flask.convert import from_werkzeug, is_json_too_deep
+from ._flask.extension import CONFIG_KEY, EXTENSION_KEY, is_unhandled, resolve_config
 from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
 from ._wsgi.request import request_info
 
-__all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState", "responses"]
+__all__ = [
+    "CONFIG_KEY",
+    "EXTENSION_KEY",
+    "HTTPFault",
+    "HTTPFaultState",
+    "resolve_config",
+    "responses",
+]
 
-EXTENSION_KEY = "httpfault"
-"""The key of the installed state in ``app.extensions``."""
-CONFIG_KEY = "HTTPFAULT"
-"""The ``app.config`` key read by ``init_app``: a dict of ``Config`` fields, or a ``Config``."""
 _DEFAULT_LOGGER = Config().logger_name
 _BOTH = Config(format="auto")
 
@@ -118,26 +121,6 @@ def _page_view(page: TypePage) -> Callable[[], WerkzeugResponse]:
     return view
 
 
-def resolve_config(base: Config | None, setting: object) -> Config:
-    """The config of one app: ``app.config["HTTPFAULT"]`` over the extension's *base*."""
-    if setting is None:
-        return base if base is not None else Config()
-    if isinstance(setting, Config):
-        return setting
-    if isinstance(setting, Mapping):
-        fields = set(Config.__dataclass_fields__)
-        unknown = sorted(str(key) for key in setting if key not in fields)
-        if unknown:
-            raise ValueError(
-                f"{CONFIG_KEY} has unknown settings {unknown}; valid ones: {sorted(fields)}"
-            )
-        return (base or Config()).replace(**dict(setting))
-    raise TypeError(
-        f"app.config[{CONFIG_KEY!r}] must be a dict of Config fields or a httpfault.Config, "
-        f"not {type(setting).__name__}"
-    )
-
-
 class HTTPFaultState:
     """What ``init_app`` keeps in ``app.extensions["httpfault"]`` for one app."""
 
@@ -195,13 +178,7 @@ class HTTPFaultState:
 
     def _unhandled(self, exc: Exception) -> bool:
         """Whether *exc* is one Flask would call unhandled: not validation, not mapped."""
-        if "pydantic_core" in sys.modules:
-            from pydantic_core import ValidationError
-
-            if isinstance(exc, ValidationError):
-                return False
-        mapping = self.config.exception_map
-        return not (mapping and any(base in mapping for base in exc.__class__.__mro__))
+        return is_unhandled(exc, self.config)
 
     def __repr__(self) -> str:
         return f"HTTPFaultState(app={self.app.name!r}, config={self.config!r})"

@@ -161,3 +161,18 @@ def sanic(
     argv = [sys.executable, "-m", "sanic", app, "--host", "127.0.0.1", "--port", str(port),
             "--no-access-logs", "--no-motd", *processes, *extra]  # fmt: skip
     return serve(argv, port, env=env, ready_path=ready_path)
+
+
+def hypercorn(
+    app: str,
+    *,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
+    ready_path: str = "/",
+    extra: Sequence[str] = (),
+) -> contextlib.AbstractContextManager[Server]:
+    """A hypercorn server (asyncio workers) for the ASGI *app* (``module:attribute``)."""
+    port = free_port()
+    argv = [sys.executable, "-m", "hypercorn", app, "--bind", f"127.0.0.1:{port}",
+            "--workers", str(workers), "--graceful-timeout", "5", *extra]  # fmt: skip
+    return serve(argv, port, env=env, ready_path=ready_path)

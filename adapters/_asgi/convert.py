@@ -28,11 +28,12 @@ from httpfault import (
     HTTPError,
     InternalServerError,
     MethodNotAllowed,
-    RequestInfo,
     TooManyRequests,
 )
 from httpfault._catalog_data import TEXTS
 from httpfault._convert import error_class
+
+from .scope import request_info
 
 __all__ = [
     "http_exception_error",
@@ -151,19 +152,3 @@ def routing_allow(exc: BaseException, error: BaseException | None, scope: Any) -
     fixed = MethodNotAllowed(error.detail, allow=methods, headers=headers)
     fixed.__cause__ = error.__cause__
     return fixed
-
-
-_new_info = tuple.__new__
-
-
-def request_info(scope: Any) -> RequestInfo:
-    """The request as rendering sees it: method, path as sent, raw ASGI headers."""
-    raw = scope.get("raw_path")
-    if raw:  # the path as sent; ASGI servers leave the query out of it
-        # Bytes outside ASCII (which a client should have percent-encoded) are UTF-8, as
-        # the WSGI adapters read them: decoding them as latin-1 would encode them twice.
-        path = raw.decode("ascii") if raw.isascii() else raw.decode("utf-8", "replace")
-        path = path.partition("?")[0]
-    else:
-        path = scope.get("root_path", "") + scope.get("path", "/")
-    return _new_info(RequestInfo, (scope["method"], path, scope["headers"]))

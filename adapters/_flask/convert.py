@@ -44,9 +44,10 @@ from httpfault._errors import code_for
 from .webargs import webargs_field_errors
 from .werkzeug_compat import instance_description
 
-__all__ = ["from_werkzeug", "is_json_too_deep", "raised_by_framework"]
+__all__ = ["from_werkzeug", "is_json_too_deep", "is_undecodable_json", "raised_by_framework"]
 
-_FRAMEWORKS = ("werkzeug", "flask")
+# Quart raises werkzeug's exceptions from its own modules too.
+_FRAMEWORKS = ("werkzeug", "flask", "quart")
 _SKIPPED = frozenset({"content-type", "content-length", "allow"})
 
 
@@ -122,6 +123,23 @@ def is_json_too_deep(exc: BaseException) -> bool:
     """Whether *exc* is a ``RecursionError`` from decoding a request's JSON body."""
     if not isinstance(exc, RecursionError):
         return False
+    return _from_get_json(exc)
+
+
+def is_undecodable_json(exc: BaseException) -> bool:
+    """Whether *exc* is a request's JSON body failing to decode outside the JSON parser.
+
+    Nesting too deep (``RecursionError``), and bytes that are not UTF-8: Quart decodes
+    the body before parsing it, outside the ``try`` that turns parse errors into
+    ``BadRequest``.
+    """
+    if not isinstance(exc, (RecursionError, UnicodeDecodeError)):
+        return False
+    return _from_get_json(exc)
+
+
+def _from_get_json(exc: BaseException) -> bool:
+    """Whether *exc* went through the framework's ``get_json`` on its way up."""
     tb: TracebackType | None = exc.__traceback__
     while tb is not None:
         frame = tb.tb_frame

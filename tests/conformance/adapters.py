@@ -11,10 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import importlib
+import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import falcon.asgi
+import falcon.testing
 import httpx
 from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
@@ -25,10 +29,12 @@ from starlette.testclient import TestClient
 from yarl import URL
 
 from httpfault import Config
+from httpfault.client._response import ResponseView
 
 from .apps import (
     aiohttp_app,
     common,
+    falcon_app,
     fastapi_app,
     flask_app,
     litestar_app,
@@ -150,6 +156,56 @@ def _flask(config: Config) -> Sender:
     return send
 
 
+def _quart(config: Config) -> Sender:
+    # Quart's own test client, on one event loop kept for all its requests.
+    quart_app = importlib.import_module("tests.conformance.apps.quart_app")
+    client = quart_app.make(config).test_client()
+    loop = asyncio.new_event_loop()
+    _OPEN.callback(loop.close)
+
+    async def request(method: str, path: str, headers: Mapping[str, str], body: bytes | None):
+        # The request target as sent, as an ASGI server passes it (the test client would
+        # normalise it with werkzeug's iri_to_uri).
+        raw = {"raw_path": path.partition("?")[0].encode("ascii")}
+        response = await client.open(
+            path, method=method, headers=dict(headers), data=body, scope_base=raw
+        )
+        return response, await response.get_data(as_text=False)
+
+    def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+        response, data = loop.run_until_complete(request(method, path, headers, body))
+        items = list(response.headers.items())
+        seen = ResponseView(response.status_code, tuple(items), data, method=method)
+        return Reply(response.status_code, items, data, seen)
+
+    return send
+
+
+def _falcon(make: Callable[[Config], Any]) -> Callable[[Config], Sender]:
+    def for_config(config: Config) -> Sender:
+        # Falcon's own test client (it passes the request target as sent: RAW_URI for
+        # WSGI, raw_path for ASGI).
+        app = make(config)
+        client = falcon.testing.TestClient(app)
+        wsgi = not isinstance(app, falcon.asgi.App)
+
+        def send(method: str, path: str, headers: Mapping[str, str], body: bytes | None) -> Reply:
+            target, _, query = path.partition("?")
+            # The target as sent, as servers pass it (Falcon 4.0's test client gives no
+            # raw_path, Falcon 3.1's "/" as RAW_URI).
+            extras = {"RAW_URI": target} if wsgi else {"raw_path": target.encode()}
+            result = client.simulate_request(method, target, query_string=query or None,
+                                             headers=dict(headers), body=body,
+                                             extras=extras)  # fmt: skip
+            items = [(name, value) for name, value in result.headers.items()]
+            seen = ResponseView(result.status_code, tuple(items), result.content, method=method)
+            return Reply(result.status_code, items, result.content, seen)
+
+        return send
+
+    return for_config
+
+
 def _django(urlconf: str) -> Callable[[Config], Sender]:
     def for_config(config: Config) -> Sender:
         client = DjangoClient(raise_request_exception=False)
@@ -195,6 +251,8 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "starlette": _asgi(starlette_app.make),
     "fastapi": _asgi(fastapi_app.make),
     "flask": _flask,
+    "falcon-wsgi": _falcon(falcon_app.make_wsgi),
+    "falcon-asgi": _falcon(falcon_app.make_asgi),
     "django": _django("tests.conformance.apps.django_urls"),
     "drf": _django("tests.conformance.apps.drf_urls"),
     "litestar": _asgi(litestar_app.make, LitestarClient),
@@ -203,6 +261,9 @@ ADAPTERS: dict[str, Callable[[Config], Sender]] = {
     "sanic": _sanic,
 }
 """Framework name -> how to build its sender for a config. A new adapter is one line."""
+# Quart needs Flask 3: the oldest-releases session (Flask 2.3) runs without it.
+if importlib.util.find_spec("quart"):
+    ADAPTERS["quart"] = _quart
 
 FRAMEWORKS: tuple[str, ...] = tuple(ADAPTERS)
 

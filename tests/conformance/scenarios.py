@@ -37,7 +37,11 @@ RID = "conf-7f3a9c"
 """The request id sent with every scenario that compares bytes."""
 JSON_BODY = {"X-Request-ID": RID, "Content-Type": "application/json"}
 
-ALL = ("starlette", "fastapi", "flask", "django", "drf", "litestar", "ninja", "aiohttp", "sanic")
+ALL = (
+    "starlette", "fastapi", "flask", "django", "drf", "litestar", "ninja", "aiohttp", "sanic",
+    "quart", "falcon-wsgi", "falcon-asgi",
+)  # fmt: skip
+FALCON = ("falcon-wsgi", "falcon-asgi")
 FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
@@ -103,7 +107,7 @@ DRF_VARY = _drf_view(None)  # a 405 raised by the view: Allow is the error's own
 # DRF) answer OPTIONS themselves; FastAPI's and Sanic's @app.get and Django's require_GET
 # accept GET only.
 ALLOW_405 = (
-    Differs(("flask",), "it answers OPTIONS (and HEAD) for every route",
+    Differs(("flask", "quart"), "they answer OPTIONS (and HEAD) for every route",
             {"Allow": "GET, HEAD, OPTIONS"}),
     Differs(("drf",), "APIView answers OPTIONS and HEAD; and its default_response_headers",
             {"Allow": "GET, HEAD, OPTIONS", "Vary": "Accept"}),
@@ -112,6 +116,8 @@ ALLOW_405 = (
             {"Allow": "GET"}),
     Differs(("litestar",), "@get accepts GET only; Litestar answers OPTIONS for every route",
             {"Allow": "GET, OPTIONS"}),
+    # Falcon answers OPTIONS for every resource, and HEAD only where the resource has on_head.
+    Differs(FALCON, "its default OPTIONS responder; HEAD needs on_head", {"Allow": "GET, OPTIONS"}),
 )  # fmt: skip
 
 # With debug on, the ``debug`` member shows the original exception's traceback: its frames
@@ -120,7 +126,8 @@ TRACEBACK = Differs(ALL, "the frames are each framework's own stack", member="de
 # For an error the framework made itself, ``debug`` shows the framework's own exception
 # (werkzeug's NotFound, Django's Resolver404...), which is what debug is for. The Starlette
 # adapter keeps no cause for a framework 4xx: its debug shows httpfault's error.
-FRAMEWORK_DEBUG = Differs(("flask", "django", "drf", "litestar", "ninja"), "debug names the framework's exception",
+FRAMEWORK_DEBUG = Differs(("flask", "django", "drf", "litestar", "ninja", "quart", *FALCON),
+                          "debug names the framework's exception",
                           member="debug")  # fmt: skip
 # FastAPI and Ninja validate before the endpoint: debug names their own validation exception
 # (RequestValidationError, ninja.errors.ValidationError), not pydantic's ValidationError
@@ -250,9 +257,12 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("json-suffix-media-type", "POST", "/c/validate", _signup_errors(),
              headers={"X-Request-ID": RID, "Content-Type": "application/merge-patch+json"},
              body=SIGNUP_INVALID,
-             # DRF parses only the media types its parser classes declare.
+             # DRF parses only the media types its parser classes declare; Falcon only those
+             # of its media handlers (application/json by default).
              differs=(Differs(("drf",), "no DRF parser declares application/*+json",
-                              DRF_POST.headers, expect=UnsupportedMediaType),)),
+                              DRF_POST.headers, expect=UnsupportedMediaType),
+                      Differs(FALCON, "no default Falcon media handler takes application/*+json",
+                              expect=UnsupportedMediaType))),
     # Raised in the framework's own kind of middleware (inside httpfault's).
     Scenario("middleware-409", "GET", "/c/ok", raised("s409"),
              headers={"X-Request-ID": RID, common.RAISE_HEADER: "s409"}),

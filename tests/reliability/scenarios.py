@@ -1,14 +1,15 @@
 """The error scenarios every reliability app serves, and the bytes each one must answer.
 
-Every app in this folder (Starlette, FastAPI, Flask, Django, DRF, aiohttp, Sanic) has the
-same routes, so
-one table drives the soak, the load and the fault-injection tests. The expected answer of
+Every app in this folder (Starlette, FastAPI, Flask, Django, DRF, aiohttp, Sanic, Quart,
+Falcon) has the same routes, so one table drives the soak, the load and the
+fault-injection tests. The expected answer of
 a request is computed with :func:`httpfault.render` from the request's own headers, so a
 mixed-up request id or config shows as a byte difference.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +22,23 @@ import httpfault
 from httpfault import Config, Conflict, FieldError, HTTPError, Rendered, RequestInfo, render
 from httpfault._convert import validation_error
 
-ADAPTERS = ("starlette", "fastapi", "flask", "django", "drf", "aiohttp", "sanic")
+ADAPTERS = tuple(
+    name
+    for name in (
+        "starlette",
+        "fastapi",
+        "flask",
+        "django",
+        "drf",
+        "aiohttp",
+        "sanic",
+        "quart",
+        "falcon",
+        "falcon-asgi",
+    )
+    # Quart needs Flask 3: the oldest-releases session (Flask 2.3) runs without it.
+    if name != "quart" or importlib.util.find_spec("quart")
+)
 LOGGER = "tests.reliability"
 CONFIG = Config(format="auto", logger_name=LOGGER)
 """The config every reliability app is installed with (Django: the same via ``HTTPFAULT``)."""
@@ -83,6 +100,9 @@ ALLOW = {
     "ninja": ["GET"],
     "aiohttp": ["GET", "HEAD"],
     "sanic": ["GET"],
+    "quart": ["GET", "HEAD", "OPTIONS"],
+    "falcon": ["GET", "OPTIONS"],
+    "falcon-asgi": ["GET", "OPTIONS"],
 }
 
 

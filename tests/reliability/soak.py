@@ -167,6 +167,26 @@ def soak(adapter: str, errors: int) -> dict[str, Any]:
             return measure(async_runner(adapter, litestar_app, driver), errors)
         finally:
             driver.close()
+    if adapter == "quart":
+        from tests.reliability.quart_apps import make_quart
+
+        driver = AsgiDriver()
+        try:
+            return measure(async_runner(adapter, make_quart(), driver), errors)
+        finally:
+            driver.close()
+    if adapter == "falcon":
+        from tests.reliability.falcon_apps import make_falcon
+
+        return measure(sync_runner(adapter, make_falcon()), errors)
+    if adapter == "falcon-asgi":
+        from tests.reliability.falcon_apps import make_falcon_asgi
+
+        driver = AsgiDriver()
+        try:
+            return measure(async_runner(adapter, make_falcon_asgi(), driver), errors)
+        finally:
+            driver.close()
     if adapter == "flask":
         from tests.reliability.flask_apps import make_flask
 

@@ -86,6 +86,29 @@ def app_for(adapter: str, config: Config) -> Iterator[Callable[..., Answer]]:
             yield call
         finally:
             driver.close()
+    elif adapter == "quart":
+        from tests.reliability.quart_apps import make_quart
+
+        quart_app = make_quart(config)
+        driver = AsgiDriver()
+        try:
+            yield lambda *a: driver(quart_app, *a)
+        finally:
+            driver.close()
+    elif adapter == "falcon":
+        from tests.reliability.falcon_apps import make_falcon
+
+        falcon_app = make_falcon(config)
+        yield lambda *a: wsgi_request(falcon_app, *a)
+    elif adapter == "falcon-asgi":
+        from tests.reliability.falcon_apps import make_falcon_asgi
+
+        asgi_app = make_falcon_asgi(config)
+        driver = AsgiDriver()
+        try:
+            yield lambda *a: driver(asgi_app, *a)
+        finally:
+            driver.close()
     elif adapter == "flask":
         from tests.reliability.flask_apps import make_flask
 

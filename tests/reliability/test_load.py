@@ -1,13 +1,13 @@
 """Concurrency: real multi-worker servers under a bounded load of mixed error scenarios.
 
 Each server runs on 127.0.0.1 with two worker processes (uvicorn ``--workers 2`` for the
-ASGI apps, gunicorn with two sync workers, or two ``gthread`` workers of four threads,
-for the WSGI apps, gunicorn with two aiohttp workers, Sanic's own server with two
-workers). Sixteen concurrent keep-alive clients send a few thousand requests
-(404, a custom 409, 422, 429 with ``Retry-After``, 500, a routing 405 and a success,
-each with its own ``X-Request-ID``); every response's status, headers and body must be
-exactly what :func:`httpfault.render` gives for that request, each 500 must be logged
-once, and the server must still serve afterwards.
+ASGI apps, hypercorn ``--workers 2`` for Quart, gunicorn with two sync workers, or two
+``gthread`` workers of four threads, for the WSGI apps, gunicorn with two aiohttp workers,
+Sanic's own server with two workers). Sixteen concurrent keep-alive clients send a few
+thousand requests (404, a custom 409, 422, 429 with ``Retry-After``, 500, a routing 405
+and a success, each with its own ``X-Request-ID``); every response's status, headers and
+body must be exactly what :func:`httpfault.render` gives for that request, each 500 must
+be logged once, and the server must still serve afterwards.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from tests.reliability.load import CLIENTS, run_load
-from tests.servers import Server, gunicorn, sanic, uvicorn
+from tests.servers import Server, gunicorn, hypercorn, sanic, uvicorn
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -33,6 +33,12 @@ SERVERS = {
                   ready_path="/ok", extra=("--workers", "2"))),
     "fastapi": (("fastapi",), lambda: uvicorn("tests.reliability.asgi_apps:fastapi_app",
                 ready_path="/ok", extra=("--workers", "2"))),
+    "quart": (("quart",), lambda: hypercorn("tests.reliability.quart_apps:app", workers=2,
+              ready_path="/ok")),
+    "falcon": (("falcon",), lambda: gunicorn("tests.reliability.falcon_apps:app", workers=2,
+               ready_path="/ok")),
+    "falcon-asgi": (("falcon-asgi",), lambda: uvicorn("tests.reliability.falcon_apps:asgi_app",
+                    ready_path="/ok", extra=("--workers", "2"))),
     "flask": (("flask",), lambda: gunicorn("tests.reliability.flask_apps:app", workers=2,
               ready_path="/ok")),
     "flask-gthread": (("flask",), lambda: gunicorn("tests.reliability.flask_apps:app",
