@@ -48,7 +48,7 @@ def assert_same(response: httpx.Response, error: httpfault.HTTPError, path: str)
 
 def test_ninja_errors(server: Server) -> None:
     """404 raised, routing 404 and 405 (Django's), 401 with a challenge, 415, 400, 500."""
-    assert_same(send(server, "/ninja/users/999"), httpfault.NotFound("User 999 does not exist"),
+    assert_same(send(server, "/ninja/users/999"), httpfault.NotFound("No user with id 999"),
                 "/ninja/users/999")  # fmt: skip
     assert_same(send(server, "/ninja/nope"), httpfault.NotFound(), "/ninja/nope")
     assert_same(send(server, "/ninja/users/1", "PUT"),
