@@ -25,12 +25,13 @@ def _growth(cache_bytes: int) -> int:
     env = {"CACHE_BYTES": str(cache_bytes)}
     with uvicorn("tests.reliability.memory_app:app", env=env, ready_path="/health") as server, \
             httpx.Client(base_url=server.url, timeout=60) as client:  # fmt: skip
+        json_type = {"content-type": "application/json"}
         for index in range(3):  # warm-up: imports, first renders, allocator arenas
-            assert client.post("/strict", content=_body(index)).status_code == 422
+            response = client.post("/strict", content=_body(index), headers=json_type)
+            assert response.status_code == 422
         before = client.get("/rss").json()["kb"]
         for index in range(3, 3 + REQUESTS):
-            response = client.post("/strict", content=_body(index),
-                                   headers={"content-type": "application/json"})  # fmt: skip
+            response = client.post("/strict", content=_body(index), headers=json_type)
             assert response.status_code == 422
         assert len(response.json()["error"]["errors"]) == NAMES
         after = client.get("/rss").json()["kb"]
