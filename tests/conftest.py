@@ -18,4 +18,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 # The oldest Flask the adapters support (2.3) installs with no Quart release: the oldest
 # session runs without Quart, and what needs it is left out there.
-collect_ignore_glob = [] if importlib.util.find_spec("quart") else ["quart/*", "docs/*"]
+_NO_QUART = importlib.util.find_spec("quart") is None
+# The whole folder, its conftest.py included (a glob of its files would still load that).
+collect_ignore = ["quart"] if _NO_QUART else []
+collect_ignore_glob = ["docs/*"] if _NO_QUART else []
