@@ -54,6 +54,23 @@ OLDEST_QUART = [
     "werkzeug==3.0.0",
     "hypercorn==0.15.0",
 ]
+# Declared: what the oldest releases do otherwise, or what their combination cannot run.
+OLDEST_DIFFERENCES = (
+    # Falcon 4.0's ASGI test conductor needs a current event loop, which Python 3.10 with
+    # these pins does not give it ("no current event loop in thread 'MainThread'").
+    "--deselect", "tests/falcon/test_errors.py",
+    # FastAPI 0.115 validates the query before it reads the body: a 422, not the 415.
+    "--deselect",
+    "tests/fastapi/test_media_type.py::test_no_content_type_and_a_bad_query_is_still_415",
+    # Django 5.0 answers a SuspiciousOperation raised below the middleware with DEBUG off
+    # before the middleware sees it.
+    "--deselect", "tests/django/test_outside_views.py::test_inner_middleware_errors_with_the_middleware_alone",
+    # pydantic 2.5 lacks some error types the field sentences cover; tomllib is 3.11+.
+    "--deselect", "tests/core/test_catalogues.py::test_field_messages_name_pydantic_types_and_ctx_keys",
+    "--deselect", "tests/core/test_catalogues.py::test_the_wheel_ships_every_catalogue",
+    # flask-smorest's oldest release on Flask 2.3 documents its own error schema.
+    "--deselect", "tests/flask/test_smorest.py",
+)  # fmt: skip
 # The slow soak and load tests run once, in the main job; the matrix runs everything else.
 PYTEST = ("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "2", "-m", "not slow")
 
@@ -77,7 +94,8 @@ def oldest(session: nox.Session) -> None:
     # The docs' examples show the current releases' own bodies; they run in the main job.
     # The OpenAPI proofs' generators need a newer pydantic than the oldest supported; they
     # run in the main job and in the newest session.
-    session.run(*PYTEST, "--ignore=tests/docs", "--ignore=tests/openapi", *session.posargs)
+    session.run(*PYTEST, "--ignore=tests/docs", "--ignore=tests/openapi", *OLDEST_DIFFERENCES,
+                *session.posargs)  # fmt: skip
 
 
 @nox.session(python="3.10")
