@@ -64,9 +64,11 @@ OLDEST_DIFFERENCES = (
     "tests/fastapi/test_media_type.py::test_no_content_type_and_a_bad_query_is_still_415",
     # Django 5.0 answers a SuspiciousOperation raised below the middleware with DEBUG off
     # before the middleware sees it.
-    "--deselect", "tests/django/test_outside_views.py::test_inner_middleware_errors_with_the_middleware_alone",
+    "--deselect",
+    "tests/django/test_outside_views.py::test_inner_middleware_errors_with_the_middleware_alone",
     # pydantic 2.5 lacks some error types the field sentences cover; tomllib is 3.11+.
-    "--deselect", "tests/core/test_catalogues.py::test_field_messages_name_pydantic_types_and_ctx_keys",
+    "--deselect",
+    "tests/core/test_catalogues.py::test_field_messages_name_pydantic_types_and_ctx_keys",
     "--deselect", "tests/core/test_catalogues.py::test_the_wheel_ships_every_catalogue",
     # flask-smorest's oldest release on Flask 2.3 documents its own error schema.
     "--deselect", "tests/flask/test_smorest.py",
