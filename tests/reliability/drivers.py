@@ -69,13 +69,17 @@ async def asgi_request(
     """
     scope = asgi_scope(method, path, headers, body)
     sent = False
+    answered = asyncio.Event()
 
     async def receive() -> dict[str, Any]:
         nonlocal sent
         if interleave:
             await asyncio.sleep(0)
         if sent:
-            await asyncio.sleep(3600)  # a client that waits: no disconnect
+            # A client that waits for the whole response, then hangs up (Quart listens
+            # for that while it answers).
+            await answered.wait()
+            return {"type": "http.disconnect"}
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
@@ -92,6 +96,8 @@ async def asgi_request(
             out.extend((k.decode("latin-1"), v.decode("latin-1")) for k, v in message["headers"])
         elif message["type"] == "http.response.body":
             parts.append(message.get("body", b""))
+            if not message.get("more_body"):
+                answered.set()
 
     await app(scope, receive, send)
     return status, _lookup(out), b"".join(parts)
