@@ -128,7 +128,8 @@ def cache_key(f: Facts) -> tuple[tuple[Any, ...], int] | None:
     extensions = _pairs(f.extensions, scalars=True)
     if headers is None or extensions is None:
         return None
-    size += sum(len(name) + _length(value) for name, value in headers + extensions)
+    if headers or extensions:  # most errors have neither: no generator to run
+        size += sum(len(name) + _length(value) for name, value in headers + extensions)
     if size > MAX_KEY_TOTAL:
         return None
     key = (

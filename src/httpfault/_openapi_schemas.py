@@ -31,7 +31,6 @@ MARK = "x-httpfault-schema"
 CLASS_MARK = "x-httpfault-class"
 """The class a marked schema describes, as ``module:qualname``."""
 REF = "#/components/schemas/"
-ABOUT_BLANK = "about:blank"
 
 _STATUS_HEADERS: dict[int, tuple[str, ...]] = {
     401: ("WWW-Authenticate",),
