@@ -56,9 +56,6 @@ OLDEST_QUART = [
 ]
 # Declared: what the oldest releases do otherwise, or what their combination cannot run.
 OLDEST_DIFFERENCES = (
-    # Falcon 4.0's ASGI test conductor needs a current event loop, which Python 3.10 with
-    # these pins does not give it ("no current event loop in thread 'MainThread'").
-    "--deselect", "tests/falcon/test_errors.py",
     # FastAPI 0.115 validates the query before it reads the body: a 422, not the 415.
     "--deselect",
     "tests/fastapi/test_media_type.py::test_no_content_type_and_a_bad_query_is_still_415",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import falcon
@@ -145,9 +145,22 @@ def _async_resources(app: falcon.asgi.App) -> None:
 
 
 @pytest.fixture(params=["wsgi", "asgi"])
-def kind(request: pytest.FixtureRequest) -> str:
-    """Each test runs on falcon.App and on falcon.asgi.App."""
-    return str(request.param)
+def kind(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each test runs on falcon.App and on falcon.asgi.App.
+
+    The ASGI runs get a current event loop of their own: Falcon 4.0's test client asks
+    for one, and on Python 3.10 there is none once an earlier test ran ``asyncio.run()``.
+    """
+    if request.param == "wsgi":
+        yield "wsgi"
+        return
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield "asgi"
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
 
 
 def make(kind: str, config: Config | None = None, middleware: list[Any] | None = None) -> Any:
