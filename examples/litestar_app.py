@@ -45,7 +45,7 @@ class User(UserIn):
 
 class ItemIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    price: float = Field(gt=0)
+    price: float = Field(gt=0, le=1_000_000, allow_inf_nan=False)
 
 
 class Item(ItemIn):
