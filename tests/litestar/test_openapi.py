@@ -229,3 +229,19 @@ def test_raises_helper() -> None:
     assert first.__name__ == "NotFound"
     with pytest.raises(TypeError, match="HTTPError classes"):
         raises(NotFoundException)  # type: ignore[arg-type]
+
+
+def test_unregistered_statuses_left_out() -> None:
+    """A Litestar exception of no registered status is not documented as an httpfault
+    class; the document still validates."""
+    from litestar.exceptions import HTTPException
+
+    class ClientClosed(HTTPException):
+        status_code = 499
+
+    @get("/odd", raises=[ClientClosed])
+    async def odd() -> None: ...
+
+    document = _document(Litestar([odd], plugins=[HTTPFaultPlugin()]))
+    validate(document)
+    assert _codes(document, "/odd") == {"200", "500"}
