@@ -14,13 +14,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:
     from litestar import Request, Response
     from litestar.config.app import AppConfig
     from litestar.exceptions import HTTPException
-    from litestar.plugins import InitPluginProtocol
+    from litestar.plugins import InitPluginProtocol, ReceiveRoutePlugin
     from litestar.response.base import ASGIResponse
 except ImportError as _missing:  # pragma: no cover - exercised without Litestar installed
     raise ImportError(
@@ -33,8 +33,12 @@ from httpfault import Config, HTTPError, Rendered, UnsupportedMediaType
 from httpfault._handling import handle
 
 from ._litestar.convert import MalformedBody, litestar_error, request_info
+from ._litestar.openapi import document_route, install_openapi, raises
 
-__all__ = ["ErrorResponse", "HTTPFaultPlugin", "JSONRequest"]
+if TYPE_CHECKING:
+    from litestar.routes import BaseRoute
+
+__all__ = ["ErrorResponse", "HTTPFaultPlugin", "JSONRequest", "raises"]
 
 
 class ErrorResponse(Response[bytes]):
@@ -92,7 +96,7 @@ class JSONRequest(Request[Any, Any, Any]):
             raise MalformedBody("JSON nested too deep") from exc
 
 
-class HTTPFaultPlugin(InitPluginProtocol):
+class HTTPFaultPlugin(InitPluginProtocol, ReceiveRoutePlugin):
     """Answer every error of a Litestar app in httpfault's contract.
 
     ``Litestar(route_handlers=[...], plugins=[HTTPFaultPlugin(Config(...))])``. The
@@ -101,6 +105,10 @@ class HTTPFaultPlugin(InitPluginProtocol):
     to one that answers a non-JSON body with 415 (:class:`JSONRequest`, mixed into the
     app's own request class), and turns Litestar's own exception logging off: each
     error is logged once, by httpfault, on ``config.logger``.
+
+    The app's OpenAPI document shows the contract's error responses: those each handler
+    declares in ``raises`` (httpfault classes, or :func:`raises` for a type checker) and
+    those the plugin answers by itself (see :mod:`httpfault.adapters._litestar.openapi`).
     """
 
     __slots__ = ("_logger", "config")
@@ -118,6 +126,7 @@ class HTTPFaultPlugin(InitPluginProtocol):
         if Exception not in handlers and 500 not in handlers:
             handlers[Exception] = self.handle_exception
         app_config.request_class = _request_class(app_config.request_class)
+        install_openapi(app_config, self.config)
         logging_config: Any = app_config.logging_config
         if getattr(logging_config, "log_exceptions", "never") != "never" and not isinstance(
             logging_config, type
@@ -128,6 +137,10 @@ class HTTPFaultPlugin(InitPluginProtocol):
                     logging_config, log_exceptions="never"
                 )
         return app_config
+
+    def receive_route(self, route: BaseRoute) -> None:
+        """Let each handler list httpfault classes in ``raises`` (for the document)."""
+        document_route(route)
 
     def handle_exception(self, request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
         """A Litestar exception handler: *exc* answered in the contract, logged once."""

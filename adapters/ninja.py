@@ -13,6 +13,11 @@ Django's own exceptions and any other exception (a safe 500, logged once) answer
 contract. It works beside ``httpfault.adapters.django.ErrorMiddleware``, which answers
 what happens outside the API (the routing 404 and 405 are Django's): an answer made here
 is never handled again there.
+
+The API's OpenAPI document shows the error responses: every operation's 422, 400 and
+415 where it takes input, 401 where auth applies, 404 on paths with parameters, 429
+where throttles apply, 500 everywhere, and the errors each operation declares with
+``openapi_extra={"responses": responses(EmailTaken)}``.
 """
 
 from __future__ import annotations
@@ -36,8 +41,9 @@ from ._django.respond import ErrorResponse, options_for, respond
 from ._django.settings import Options
 from ._ninja.convert import SINGLE_BODY_ATTR, ninja_error
 from ._ninja.ninja_compat import is_default_handler, single_body_names
+from ._ninja.openapi import install_openapi, responses
 
-__all__ = ["JSONParser", "install"]
+__all__ = ["JSONParser", "install", "responses"]
 
 _HANDLED: tuple[type[Exception], ...] = (Exception, Http404, HttpError, ValidationError, HTTPError)
 
@@ -91,7 +97,8 @@ def install(
     read per request. *www_authenticate* is the challenge a 401 carries; by default it
     names the HTTP schemes of the API's ``auth`` (``Bearer``, ``Basic``), else ``Bearer``.
     Exception handlers the API registered itself are kept: only Ninja's defaults are
-    replaced.
+    replaced. The API's ``get_openapi_schema`` is overridden so its document shows the
+    error responses (see :mod:`httpfault.adapters._ninja.openapi`).
     """
     options = None if config is None else Options(config)
     if isinstance(www_authenticate, str):
@@ -111,6 +118,7 @@ def install(
     if not isinstance(api.parser, JSONParser):
         api.parser = JSONParser(api.parser)
     _keep_body_names(api)
+    install_openapi(api, options)
 
 
 def _challenges(api: NinjaAPI) -> tuple[str, ...]:

@@ -1,6 +1,7 @@
 """A small users/items API on Litestar with httpfault's plugin.
 
-Run it with ``python examples/litestar_app.py`` (http://127.0.0.1:8000, docs at /schema), or
+Run it with ``python examples/litestar_app.py`` (http://127.0.0.1:8000, docs at /schema,
+the OpenAPI document with every error response at /schema/openapi.json), or
 ``uvicorn examples.litestar_app:app``. Try::
 
     curl -i -X POST localhost:8000/users -H 'content-type: application/json' \\
@@ -23,7 +24,7 @@ from litestar.params import Body, Parameter
 from pydantic import BaseModel, Field
 
 from httpfault import Config, Conflict, NotFound, TooManyRequests
-from httpfault.adapters.litestar import HTTPFaultPlugin
+from httpfault.adapters.litestar import HTTPFaultPlugin, raises
 
 
 class EmailTaken(Conflict):
@@ -44,7 +45,7 @@ class User(UserIn):
 
 class ItemIn(BaseModel):
     name: str = Field(min_length=1, max_length=100)
-    price: float = Field(gt=0)
+    price: float = Field(gt=0, le=1_000_000, allow_inf_nan=False)
 
 
 class Item(ItemIn):
@@ -77,7 +78,7 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@post("/users")
+@post("/users", raises=raises(EmailTaken))
 async def create_user(data: Annotated[UserIn, Body()], state: State) -> User:
     users = store(state).users
     if any(u.email == data.email for u in users.values()):
@@ -87,7 +88,7 @@ async def create_user(data: Annotated[UserIn, Body()], state: State) -> User:
     return created
 
 
-@get("/users/{user_id:int}")
+@get("/users/{user_id:int}", raises=raises(NotFound))
 async def get_user(user_id: UserId, state: State) -> User:
     user = store(state).users.get(user_id)
     if user is None:
@@ -95,7 +96,7 @@ async def get_user(user_id: UserId, state: State) -> User:
     return user
 
 
-@delete("/users/{user_id:int}")
+@delete("/users/{user_id:int}", raises=raises(NotFound))
 async def delete_user(user_id: UserId, state: State) -> None:
     if store(state).users.pop(user_id, None) is None:
         raise NotFound(f"No user with id {user_id}")
@@ -108,7 +109,7 @@ async def create_item(data: Annotated[ItemIn, Body()], state: State) -> Item:
     return created
 
 
-@get("/items/{item_id:int}")
+@get("/items/{item_id:int}", raises=raises(NotFound))
 async def get_item(item_id: ItemId, state: State) -> Item:
     item = store(state).items.get(item_id)
     if item is None:
@@ -116,7 +117,7 @@ async def get_item(item_id: ItemId, state: State) -> Item:
     return item
 
 
-@get("/search")
+@get("/search", raises=raises(TooManyRequests))
 async def search(q: Annotated[str, Parameter()], request: Request, state: State) -> list[Item]:  # type: ignore[type-arg]
     client = request.client.host if request.client else "-"
     now = time.monotonic()

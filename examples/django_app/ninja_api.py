@@ -20,9 +20,9 @@ from ninja.security import HttpBearer
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
-from httpfault.adapters.ninja import install
+from httpfault.adapters.ninja import install, responses
 
-from .store import STORE
+from .store import STORE, EmailTaken
 
 
 class UserIn(Schema):
@@ -44,7 +44,9 @@ api = NinjaAPI(title="httpfault Django Ninja example", urls_namespace="ninja-exa
 install(api)
 
 
-@api.post("/users", response={201: dict[str, Any]})
+@api.post(
+    "/users", response={201: dict[str, Any]}, openapi_extra={"responses": responses(EmailTaken)}
+)
 def create_user(request: HttpRequest, user: UserIn) -> tuple[int, dict[str, Any]]:
     return 201, STORE.add_user(user.name, user.email)
 

@@ -136,6 +136,11 @@ def hoist(response: Any, config: Config, version: str, schemas: dict[str, Any]) 
     """Move the marked schemas of one Response Object into *schemas*; drop other formats."""
     content = response.get("content") if isinstance(response, dict) else None
     if isinstance(content, dict):
+        if version == "3.0" and _response_is_ours(response):
+            # made by responses() in the 3.1 dialect before the version was known
+            for header in (response.get("headers") or {}).values():
+                if isinstance(header, dict) and "schema" in header:
+                    header["schema"] = to_30(header["schema"])
         wanted = media_types(config)
         for media in [m for m, v in content.items() if is_ours(v.get("schema"))]:
             if media in wanted:

@@ -39,8 +39,8 @@ _STATUS_HEADERS: dict[int, tuple[str, ...]] = {
     413: ("Retry-After",),
     416: ("Content-Range",),
     426: ("Upgrade",),
-    429: ("Retry-After",),
-    503: ("Retry-After",),
+    429: ("Retry-After", "RateLimit-Policy", "RateLimit"),
+    503: ("Retry-After", "RateLimit-Policy", "RateLimit"),
 }
 _HEADER_TEXTS = {
     "WWW-Authenticate": ("HTTPFaultWWWAuthenticate", "The authentication challenge(s)."),
@@ -52,6 +52,28 @@ _HEADER_TEXTS = {
     ),
     "Content-Range": ("HTTPFaultContentRange", "The current length: bytes */length."),
     "Upgrade": ("HTTPFaultUpgrade", "The protocol(s) to switch to."),
+    "RateLimit-Policy": (
+        "HTTPFaultRateLimitPolicy",
+        (
+            "The quota policies (draft-ietf-httpapi-ratelimit-headers): a Structured Field"
+            " List, one Item per policy named by a String, with the quota q, the window w in"
+            " seconds, and optionally the quota unit qu and the partition key pk."
+        ),
+    ),
+    "RateLimit": (
+        "HTTPFaultRateLimit",
+        (
+            "Where the client stands in each policy (draft-ietf-httpapi-ratelimit-headers):"
+            " a Structured Field List, one Item per policy named by a String, with the"
+            " remaining quota r and the seconds t until it resets, optionally the partition"
+            " key pk."
+        ),
+    ),
+}
+_HEADER_EXAMPLES = {
+    "Retry-After": "30",
+    "RateLimit-Policy": '"default";q=100;w=60',
+    "RateLimit": '"default";r=0;t=30',
 }
 
 
@@ -209,10 +231,15 @@ def headers_for(status: int, config: Config) -> list[str]:
     return names
 
 
+def _header_schema(name: str) -> dict[str, Any]:
+    example = _HEADER_EXAMPLES.get(name)
+    return {"type": "string"} if example is None else {"type": "string", "examples": [example]}
+
+
 def header_objects(config: Config) -> dict[str, tuple[str, dict[str, Any]]]:
     """Header name -> (component name, Header Object) of every header httpfault sends."""
     objects: dict[str, tuple[str, dict[str, Any]]] = {
-        name: (component, {"description": text, "schema": {"type": "string"}})
+        name: (component, {"description": text, "schema": _header_schema(name)})
         for name, (component, text) in _HEADER_TEXTS.items()
     }
     if config.request_id_header is not None:

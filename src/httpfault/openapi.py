@@ -128,7 +128,8 @@ def responses(
     ``responses(Conflict, EmailTaken, NotFound)`` gives ``"404"`` and ``"409"``; the
     409 schema is ``oneOf`` both classes. Schemas are self-contained (valid in any
     document); every response documents the request-id header and the headers of its
-    status (``Retry-After`` on 429/503, ``Allow`` on 405, ``WWW-Authenticate`` on 401...).
+    status (``Retry-After``, ``RateLimit-Policy`` and ``RateLimit`` on 429 and 503,
+    ``Allow`` on 405, ``WWW-Authenticate`` on 401...).
     """
     _check_version(version)
     cfg = config or DEFAULT_CONFIG
@@ -145,7 +146,8 @@ def components(config: Config | None = None, *, version: Version = "3.1") -> dic
     their field errors) and one schema per error class answered by httpfault itself;
     ``responses`` one Response Object per such class (``BadRequest``,
     ``UnprocessableContent``, ``InternalServerError``...) referring to them;
-    ``headers`` the request-id, ``Retry-After``, ``Allow`` and challenge headers.
+    ``headers`` the request-id, ``Retry-After``, ``RateLimit-Policy``, ``RateLimit``,
+    ``Allow`` and challenge headers.
     """
     _check_version(version)
     cfg = config or DEFAULT_CONFIG

@@ -263,3 +263,22 @@ def test_optional_members_in_30_documents() -> None:
     assert props["tags"]["nullable"] is True
     paths = {"/x": {"get": {"responses": answers}}}
     validate(_document("3.0", paths, components(cfg, version="3.0")))
+
+
+@pytest.mark.parametrize("version", ["3.1", "3.0"])
+def test_rate_limit_headers_on_429_and_503(version: str) -> None:
+    """429 and 503 document Retry-After, RateLimit-Policy and RateLimit, once as components."""
+    from tests.openapi_headers import assert_rate_limit_headers
+
+    parts = components(version=version)  # type: ignore[arg-type]
+    answers = responses(TooManyRequests, ServiceUnavailable, NotFound,
+                        version=version)  # type: ignore[arg-type]  # fmt: skip
+    document = _document(version, {"/x": {"get": {"responses": answers}}}, parts)
+    validate(document)
+    for status in ("429", "503"):
+        assert_rate_limit_headers(document, answers[status])
+    assert "RateLimit" not in answers["404"]["headers"]
+    assert {"HTTPFaultRateLimit", "HTTPFaultRateLimitPolicy"} <= set(parts["headers"])
+    listed = parts["responses"]["TooManyRequests"]["headers"]
+    assert listed["RateLimit"] == {"$ref": "#/components/headers/HTTPFaultRateLimit"}
+    assert_rate_limit_headers(document, {"$ref": "#/components/responses/TooManyRequests"})

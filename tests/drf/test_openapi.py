@@ -119,3 +119,13 @@ def test_without_drf_spectacular_the_error_names_the_extra() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert "pip install 'httpfault[drf-spectacular]'" in result.stdout
+
+
+@pytest.mark.parametrize("version", ["3.1.0", "3.0.3"])
+def test_rate_limit_headers_on_429(version: str) -> None:
+    """A throttled view's 429 documents Retry-After, RateLimit-Policy and RateLimit."""
+    from tests.openapi_headers import assert_rate_limit_headers
+
+    document = _document(version)
+    validate(document)
+    assert_rate_limit_headers(document, document["paths"]["/guarded"]["get"]["responses"]["429"])

@@ -217,3 +217,23 @@ def test_openapi_30_document_gets_30_dialect() -> None:
     schema = document["components"]["schemas"]["InternalServerErrorError"]["allOf"][1]
     status = schema["properties"]["error"]["properties"]["status"]
     assert status == {"enum": [500]}
+
+
+@pytest.mark.parametrize("version", ["3.1.0", "3.0.3"])
+def test_rate_limit_headers_on_429(version: str) -> None:
+    """A declared 429 documents Retry-After, RateLimit-Policy and RateLimit; it validates."""
+    from httpfault import TooManyRequests
+    from tests.openapi_headers import assert_rate_limit_headers
+
+    app = FastAPI()
+    app.openapi_version = version
+
+    @app.get("/limited", responses=responses(TooManyRequests))
+    async def limited() -> dict[str, str]:  # not None: FastAPI 0.115 writes type null in 3.0
+        return {}
+
+    install(app, Config(format="problem"))
+    document = _document(app)
+    validate(document)
+    assert document["openapi"] == version
+    assert_rate_limit_headers(document, document["paths"]["/limited"]["get"]["responses"]["429"])

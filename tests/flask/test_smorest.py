@@ -151,3 +151,25 @@ def test_second_install_adds_no_second_plugin() -> None:
     HTTPFault(app)
     HTTPFault(app)
     assert sum(isinstance(p, HTTPFaultPlugin) for p in api.spec.plugins) == 1
+
+
+@pytest.mark.parametrize("version", ["3.1.0", "3.0.3"])
+def test_rate_limit_headers_on_429(version: str) -> None:
+    """A declared 429 documents Retry-After, RateLimit-Policy and RateLimit; it validates."""
+    from httpfault import TooManyRequests
+    from tests.openapi_headers import assert_rate_limit_headers
+
+    app = _app(version)
+    blp = Blueprint("limited", __name__)
+
+    @blp.route("/limited")
+    class Limited(MethodView):
+        @blp.response(200, Body)
+        @blp.doc(responses=responses(TooManyRequests))
+        def get(self) -> dict[str, Any]:
+            return {"name": "x"}
+
+    app.extensions["flask-smorest"]["apis"][""]["ext_obj"].register_blueprint(blp)
+    document = _document(app)
+    validate(document)
+    assert_rate_limit_headers(document, document["paths"]["/limited"]["get"]["responses"]["429"])

@@ -84,7 +84,49 @@ SMOREST = Example(
         ("GET", "/items?q=" + "x" * 101, "/items", None, ""),  # 422 in the query
     ],
 )
-EXAMPLES = {"fastapi-3.1": (FASTAPI, "3.1.0"), "drf-3.1": (DRF, "3.1.0"),
+LITESTAR = Example(
+    "litestar",
+    lambda env: uvicorn("examples.litestar_app:app", env=env, ready_path="/health"),
+    "/schema/openapi.json",
+    [
+        ("POST", "/users", "/users", USER, JSON),
+        ("POST", "/users", "/users", USER, JSON),  # 409 email_taken
+        ("POST", "/users", "/users", b'{"name": ', JSON),  # 400
+        ("POST", "/users", "/users", b"name=x", "text/plain"),  # 415
+        ("POST", "/users", "/users", b'{"name": ""}', JSON),  # 422
+        ("GET", "/users/999", "/users/{user_id}", None, ""),
+        ("GET", "/users/0", "/users/{user_id}", None, ""),  # 422 in the path
+        ("DELETE", "/users/999", "/users/{user_id}", None, ""),
+        ("GET", "/items/999", "/items/{item_id}", None, ""),
+        *[("GET", "/search?q=x", "/search", None, "")] * 6,  # the sixth is a 429
+        ("GET", "/stats", "/stats", None, ""),  # 500
+    ],
+)
+NINJA = Example(
+    "ninja",
+    lambda env: gunicorn(
+        "examples.django_app.wsgi:application",
+        workers=1,
+        env={"DJANGO_SETTINGS_MODULE": "examples.django_app.settings", **env},
+        ready_path="/health",
+    ),
+    "/ninja/openapi.json",
+    [
+        ("POST", "/ninja/users", "/ninja/users", USER, JSON),
+        ("POST", "/ninja/users", "/ninja/users", USER, JSON),  # 409 email_taken
+        ("POST", "/ninja/users", "/ninja/users", b'{"name": ', JSON),  # 400
+        ("POST", "/ninja/users", "/ninja/users", b"name=x", "text/plain"),  # 415
+        ("POST", "/ninja/users", "/ninja/users", b'{"email": "x"}', JSON),  # 422
+        ("GET", "/ninja/users/999", "/ninja/users/{user_id}", None, ""),
+        ("GET", "/ninja/users/abc", "/ninja/users/{user_id}", None, ""),  # 422 in the path
+        ("DELETE", "/ninja/users/999", "/ninja/users/{user_id}", None, ""),
+        *[("GET", "/ninja/items/search?q=x", "/ninja/items/search", None, "")] * 6,  # 429
+        ("GET", "/ninja/private", "/ninja/private", None, ""),  # 401
+        ("GET", "/ninja/boom", "/ninja/boom", None, ""),  # 500
+    ],
+)
+EXAMPLES = {"fastapi-3.1": (FASTAPI, "3.1.0"), "litestar-3.1": (LITESTAR, "3.1.0"),
+            "ninja-3.1": (NINJA, "3.1.0"), "drf-3.1": (DRF, "3.1.0"),
             "drf-3.0": (DRF, "3.0.3"), "flask-smorest-3.1": (SMOREST, "3.1.0"),
             "flask-smorest-3.0": (SMOREST, "3.0.3")}  # fmt: skip
 

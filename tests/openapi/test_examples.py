@@ -24,3 +24,16 @@ def test_every_recorded_answer_matches_its_schema(served: Served) -> None:
     assert {media(a.content_type) for a in served.answers} == {JSON, PROBLEM}
     for answer in served.answers:
         check(served.document, answer)
+
+
+def test_every_429_documents_the_rate_limit_headers(served: Served) -> None:
+    """Each documented 429 has Retry-After, RateLimit-Policy and RateLimit."""
+    from tests.openapi_headers import assert_rate_limit_headers
+
+    limited = [operation["responses"]["429"]
+               for item in served.document["paths"].values() for operation in item.values()
+               if isinstance(operation, dict) and "429" in operation.get("responses", {})]  # fmt: skip
+    if not limited:
+        pytest.skip(f"the {served.example.name} example documents no 429")
+    for response in limited:
+        assert_rate_limit_headers(served.document, response)
