@@ -6,9 +6,10 @@ and each later request's id (and, in the problem format, its path) is spliced in
 bytes: byte for byte what rendering afresh gives. The key is
 :func:`httpfault._body.cache_key` of the error, which :mod:`httpfault._body` derives from
 the same facts it builds the body from, plus what the request changes in the body: the
-negotiated format, whether there is a request id, whether there is a path. An answer is
-kept the second time its key is seen, so errors that never repeat cost no more than
-rendering them. Kept in the config's :class:`~httpfault._cache.AnswerCache`.
+negotiated format, whether there is a request id, whether there is a path, and the
+negotiated language. An answer is kept the second time its key is seen, so errors that
+never repeat cost no more than rendering them. Kept in the config's
+:class:`~httpfault._cache.AnswerCache`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ._body import Facts, cache_key, facts
 from ._cache import AnswerCache
 from ._config import Config
 from ._errors import HTTPError
+from ._localize import choose_language
 from ._render import Rendered, render_facts, wants_problem
 from ._request import RequestInfo
 from ._template import Template, make_template
@@ -87,6 +89,8 @@ def _request_part(config: Config, request: RequestInfo, request_id: str | None) 
     problem = config.format == "problem" or (
         config.format == "auto" and wants_problem(config, request)
     )
+    if config._offered:
+        return (problem, request_id is None, not request.path, choose_language(config, request))
     return (problem, request_id is None, not request.path)
 
 

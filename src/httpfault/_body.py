@@ -20,6 +20,7 @@ from ._catalog_data import TEXTS
 from ._config import Config
 from ._errors import RESERVED_MEMBERS, HTTPError
 from ._fields import MAX_KEY_TEXT, MAX_KEY_TOTAL, FieldError
+from ._localize import field_message, force, translate_text
 from ._media import ABOUT_BLANK
 from ._request import uri_reference
 
@@ -60,14 +61,80 @@ def facts(error: HTTPError) -> Facts:
 
 
 def body(
-    f: Facts, config: Config, path: str | None, request_id: str | None, problem: bool
+    f: Facts,
+    config: Config,
+    path: str | None,
+    request_id: str | None,
+    problem: bool,
+    *,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """The body of an error with facts *f*, for a request to *path* with *request_id*."""
+    """The body of an error with facts *f*, for a request to *path* with *request_id*.
+
+    *language*: the answer's (an offered tag; ``None`` where only English is offered).
+    The title, the default message and the generic field-error sentences are translated,
+    and a lazy translation string is rendered in it.
+    """
     status = f.status
     type_ = f.type or (config.type_base + f.code if config.type_base else ABOUT_BLANK)
     title = (_PHRASES.get(status) or f.title) if type_ == ABOUT_BLANK else f.title
     detail = f.detail
-    message = detail if detail is not None and f.expose else f.default_detail
+    default = detail is None or not f.expose
+    message = f.default_detail if default else detail
+    if language is not None:
+        return _localized(
+            f, path, request_id, problem, type_=type_, title=title, message=message,
+            default=default, language=language,
+        )  # fmt: skip
+    if message.__class__ is not str:  # a lazy translation string, in the current language
+        message = force(message, None)
+    if title.__class__ is not str:
+        title = force(title, None)
+    return _content(f, path, request_id, problem, type_=type_, title=title, message=message)
+
+
+def _localized(
+    f: Facts,
+    path: str | None,
+    request_id: str | None,
+    problem: bool,
+    *,
+    type_: str,
+    title: Any,
+    message: Any,
+    default: bool,
+    language: str,
+) -> dict[str, Any]:
+    """:func:`body` in *language*, from the English (or lazy) *title* and *message*."""
+    english = language == "en"
+    if title.__class__ is not str:
+        title = force(title, language)
+    elif not english:
+        title = translate_text(title, language)
+    if message.__class__ is not str:
+        message = force(message, language)
+    elif default and not english:
+        message = translate_text(message, language)
+    content = _content(f, path, request_id, problem, type_=type_, title=title, message=message)
+    if f.errors and not english:
+        items = content["errors"] if problem else content["error"]["errors"]
+        key = "detail" if problem else "message"
+        for item, error in zip(items, f.errors, strict=True):
+            item[key] = field_message(error.message, error.code, language)
+    return content
+
+
+def _content(
+    f: Facts,
+    path: str | None,
+    request_id: str | None,
+    problem: bool,
+    *,
+    type_: str,
+    title: str,
+    message: str,
+) -> dict[str, Any]:
+    status = f.status
     if problem:
         content: dict[str, Any] = {"type": type_, "title": title, "status": status}
         content["detail"] = message
