@@ -81,60 +81,14 @@ def body(
     detail = f.detail
     default = detail is None or not f.expose
     message = f.default_detail if default else detail
-    if language is not None:
-        return _localized(
-            f, path, request_id, problem, type_=type_, title=title, message=message,
-            default=default, language=language,
-        )  # fmt: skip
-    if message.__class__ is not str:  # a lazy translation string, in the current language
-        message = force(message, None)
-    if title.__class__ is not str:
-        title = force(title, None)
-    return _content(f, path, request_id, problem, type_=type_, title=title, message=message)
-
-
-def _localized(
-    f: Facts,
-    path: str | None,
-    request_id: str | None,
-    problem: bool,
-    *,
-    type_: str,
-    title: Any,
-    message: Any,
-    default: bool,
-    language: str,
-) -> dict[str, Any]:
-    """:func:`body` in *language*, from the English (or lazy) *title* and *message*."""
-    english = language == "en"
-    if title.__class__ is not str:
-        title = force(title, language)
-    elif not english:
-        title = translate_text(title, language)
-    if message.__class__ is not str:
-        message = force(message, language)
-    elif default and not english:
-        message = translate_text(message, language)
-    content = _content(f, path, request_id, problem, type_=type_, title=title, message=message)
-    if f.errors and not english:
-        items = content["errors"] if problem else content["error"]["errors"]
-        key = "detail" if problem else "message"
-        for item, error in zip(items, f.errors, strict=True):
-            item[key] = field_message(error.message, error.code, language)
-    return content
-
-
-def _content(
-    f: Facts,
-    path: str | None,
-    request_id: str | None,
-    problem: bool,
-    *,
-    type_: str,
-    title: str,
-    message: str,
-) -> dict[str, Any]:
-    status = f.status
+    localized = language is not None and language != "en"
+    if localized:
+        title, message = _translated(title, message, default, language)  # type: ignore[arg-type]
+    else:
+        if message.__class__ is not str:  # a lazy translation string
+            message = force(message, language)
+        if title.__class__ is not str:
+            title = force(title, language)
     if problem:
         content: dict[str, Any] = {"type": type_, "title": title, "status": status}
         content["detail"] = message
@@ -151,7 +105,10 @@ def _content(
             content["instance"] = f.instance
         key = "message"
     if f.errors:
-        content["errors"] = [e.to_dict(key) for e in f.errors]
+        items = content["errors"] = [e.to_dict(key) for e in f.errors]
+        if localized:
+            for item, error in zip(items, f.errors, strict=True):
+                item[key] = field_message(error.message, error.code, language)  # type: ignore[arg-type]
     if request_id is not None:
         content["request_id"] = request_id
     if f.extensions:
@@ -160,6 +117,18 @@ def _content(
             if value is not None and name not in RESERVED_MEMBERS:
                 content[name] = value
     return content if problem else {"error": content}
+
+
+def _translated(title: Any, message: Any, default: bool, language: str) -> tuple[str, str]:
+    """The title and the message in *language*: the catalogue's, or a lazy string's own."""
+    title = (
+        force(title, language) if title.__class__ is not str else translate_text(title, language)
+    )
+    if message.__class__ is not str:
+        message = force(message, language)
+    elif default:
+        message = translate_text(message, language)
+    return title, message
 
 
 def cache_key(f: Facts) -> tuple[tuple[Any, ...], int] | None:

@@ -75,6 +75,8 @@ class Config:
     _cache: AnswerCache | None = field(init=False, repr=False, compare=False, default=None)
     # The languages negotiated from, English included; empty for English only.
     _offered: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+    # Accept-Language header -> the language negotiated for it (bounded; state, like _cache).
+    _chosen: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         from ._classes import REGISTRY

@@ -39,6 +39,8 @@ _MAX_CACHED = 256
 _FIELD_SENTENCES = frozenset(FIELD_MESSAGES.values())
 _CONTEXT_KEY = re.compile(r"'(\w+)'")
 _MAX_CONTEXT = 8
+_MAX_MEMO = 512
+"""The most Accept-Language headers a config remembers the answer's language for."""
 _LANGUAGE_FIELD = 3
 """The index of ``RequestInfo.language`` (absent from a tuple made with ``tuple.__new__``)."""
 
@@ -59,7 +61,15 @@ def choose_language(config: Config, request: RequestInfo | None) -> str | None:
         if found is not None:
             return found
     header = find_header(request.headers, "Accept-Language", "accept-language", b"accept-language")
-    return negotiate(header, offered) or "en"
+    if header is None:
+        return "en"
+    memo = config._chosen
+    found = memo.get(header)
+    if found is None:
+        found = negotiate(header, offered) or "en"
+        if len(memo) < _MAX_MEMO and len(header) <= _MAX_CACHED:
+            memo[header] = found
+    return found
 
 
 def language_headers(config: Config, language: str | None) -> list[tuple[str, str]]:

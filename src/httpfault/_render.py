@@ -26,6 +26,8 @@ __all__ = [
     "wants_problem",
 ]
 
+_VARY_BOTH = "Accept, Accept-Language"
+_VARY_LANGUAGE = "Accept-Language"
 _SKIPPED_HEADERS = frozenset({"content-type", "content-length", "transfer-encoding"})
 _log = logging.getLogger("httpfault")
 
@@ -151,7 +153,8 @@ def render_facts(
         if request_id is not None and config.request_id_header is not None:
             headers.append((config.request_id_header, request_id))
         if language is not None:
-            headers += language_headers(config, language)
+            headers.append(("Vary", _VARY_BOTH if fmt == "auto" else _VARY_LANGUAGE))
+            headers.append(("Content-Language", language))
         elif fmt == "auto":
             headers.append(("Vary", "Accept"))
     except Exception:
