@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import string
 import sys
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,8 @@ _LAZY_TYPES = (
 _MAX_CACHED = 256
 """Longer field messages are translated without being kept in the cache."""
 _FIELD_SENTENCES = frozenset(FIELD_MESSAGES.values())
+_TABLES: dict[str, Mapping[str, str]] = {}
+"""Each shipped language's catalogue, by the tag a config offers it as."""
 _CONTEXT_KEY = re.compile(r"'(\w+)'")
 _MAX_CONTEXT = 8
 _MAX_MEMO = 512
@@ -83,7 +86,10 @@ def language_headers(config: Config, language: str | None) -> list[tuple[str, st
 
 def translate_text(text: str, language: str) -> str:
     """*text* (a title, a default message) in *language*, if the catalogue has it."""
-    return catalogue(language).get(text, text)
+    table = _TABLES.get(language)
+    if table is None:
+        table = _TABLES[language] = catalogue(language)  # one per shipped language at most
+    return table.get(text, text)
 
 
 def field_message(message: str, code: str | None, language: str) -> str:
