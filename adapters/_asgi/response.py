@@ -7,7 +7,7 @@ from starlette.responses import Response
 from httpfault import Rendered
 from httpfault._media import JSON, PROBLEM
 
-__all__ = ["ErrorResponse", "raw_header"]
+__all__ = ["ErrorResponse", "raw_headers"]
 
 # Header lines every error carries, as ASGI wants them (lowercase bytes): made once.
 _RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
@@ -17,14 +17,16 @@ _RAW_LINES: dict[tuple[str, str], tuple[bytes, bytes]] = {
 _NAMES: dict[str, bytes] = {"X-Request-ID": b"x-request-id"}
 
 
-def raw_header(line: tuple[str, str]) -> tuple[bytes, bytes]:
-    """A header line as ASGI wants it: lowercase name, both as bytes."""
-    known = _RAW_LINES.get(line)
-    if known is None:
-        name, value = line
-        key = _NAMES.get(name) or name.lower().encode("latin-1")
-        known = (key, value.encode("latin-1"))
-    return known
+def raw_headers(lines: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    """Header lines as ASGI wants them: lowercase names, names and values as bytes."""
+    raw = []
+    for line in lines:
+        known = _RAW_LINES.get(line)
+        if known is None:
+            name, value = line
+            known = (_NAMES.get(name) or name.lower().encode("latin-1"), value.encode("latin-1"))
+        raw.append(known)
+    return raw
 
 
 class ErrorResponse(Response):
@@ -32,7 +34,7 @@ class ErrorResponse(Response):
 
     def __init__(self, rendered: Rendered, *, head: bool = False) -> None:
         status, headers, body = rendered
-        raw = [raw_header(line) for line in headers]
+        raw = raw_headers(headers)
         if not head:
             raw.append((b"content-length", b"%d" % len(body)))
         self.status_code = status

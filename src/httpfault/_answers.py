@@ -74,7 +74,7 @@ def answer_keyed(
     cache = config._cache
     if cache is None:
         return None
-    full = ("keyed", key, *_request_part(config, request, request_id))
+    full = _full_key(("keyed", key), config, request, request_id)
     found = cache.get(full)
     if found.__class__ is Template:
         return found.fill(request, request_id)
@@ -85,13 +85,18 @@ def answer_keyed(
     )  # fmt: skip
 
 
-def _request_part(config: Config, request: RequestInfo, request_id: str | None) -> tuple[Any, ...]:
+def _full_key(
+    key: Any, config: Config, request: RequestInfo, request_id: str | None
+) -> tuple[Any, ...]:
+    """*key* with what the request changes in the body: the format, whether an id, a path,
+    and the language (where the config offers several)."""
     problem = config.format == "problem" or (
         config.format == "auto" and wants_problem(config, request)
     )
     if config._offered:
-        return (problem, request_id is None, not request.path, choose_language(config, request))
-    return (problem, request_id is None, not request.path)
+        language = choose_language(config, request)
+        return (key, problem, request_id is None, not request.path, language)
+    return (key, problem, request_id is None, not request.path)
 
 
 def _through(
@@ -108,7 +113,7 @@ def _through(
 ) -> Rendered:
     # *complete*: the key already holds the request's part.
     if not complete:
-        key = (key, *_request_part(config, request, request_id))
+        key = _full_key(key, config, request, request_id)
     state = cache.get(key)
     if state.__class__ is Template:
         return state.fill(request, request_id)

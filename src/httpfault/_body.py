@@ -160,11 +160,13 @@ def cache_key(f: Facts) -> tuple[tuple[Any, ...], int] | None:
                 size += len(text) if text else 0
             items.append(parts)
         errors = tuple(items)
-    headers = _pairs(f.headers, scalars=False)
-    extensions = _pairs(f.extensions, scalars=True)
-    if headers is None or extensions is None:
-        return None
-    if headers or extensions:  # most errors have neither: no generator to run
+    headers: tuple[tuple[str, Any], ...] | None = ()
+    extensions: tuple[tuple[str, Any], ...] | None = ()
+    if f.headers or f.extensions:  # most errors have neither: nothing to run
+        headers = _pairs(f.headers, scalars=False)
+        extensions = _pairs(f.extensions, scalars=True)
+        if headers is None or extensions is None:
+            return None
         size += sum(len(name) + _length(value) for name, value in headers + extensions)
     if size > MAX_KEY_TOTAL:
         return None

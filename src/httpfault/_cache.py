@@ -1,9 +1,12 @@
-"""The cache of rendered answers: bounded by bytes, least recently used out first.
+"""The cache of rendered answers: bounded by bytes, entries not used lately out first.
 
 Each :class:`~httpfault.Config` owns one (``Config.cache_bytes``; ``0`` turns it off).
-Every entry counts its body and its key, and the least recently used entries go first,
-so a flood of one-off errors cannot push out the answers that keep coming back. What is
-kept, and under which key, is decided by :mod:`httpfault._answers`.
+Every entry counts its body and its key. Eviction is second chance (the CLOCK
+approximation of least recently used): entries leave in the order they came, except that
+one used since it was last passed over goes to the back instead, once. So a flood of
+one-off errors cannot push out the answers that keep coming back, and a lookup costs one
+dict lookup and a flag, not a reordering. What is kept, and under which key, is decided by
+:mod:`httpfault._answers`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ __all__ = ["AnswerCache"]
 
 
 class AnswerCache:
-    """Rendered answers by key, at most *limit* bytes, least recently used out first.
+    """Rendered answers by key, at most *limit* bytes, entries not used lately out first.
 
     Safe under threads: lookups take no lock (a racing eviction at worst costs a render),
     insertions take one.
@@ -28,7 +31,8 @@ class AnswerCache:
         self.limit = limit
         self.size = 0
         """Bytes counted for the entries held now."""
-        self._entries: OrderedDict[Any, tuple[object, int]] = OrderedDict()
+        # key -> [value, size, used since last passed over]
+        self._entries: OrderedDict[Any, list[Any]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -39,15 +43,15 @@ class AnswerCache:
 
     def get(self, key: Any) -> object:
         """The entry of *key* (a template, or a marker), marked as used; ``None`` if none."""
-        entries = self._entries
-        found = entries.get(key)
+        found = self._entries.get(key)
         if found is None:
             return None
-        try:
-            entries.move_to_end(key)
-        except KeyError:  # evicted by another thread meanwhile
-            return None
+        found[2] = True
         return found[0]
+
+    def values(self) -> list[object]:
+        """What is kept now, oldest first."""
+        return [entry[0] for entry in self._entries.values()]
 
     def put(self, key: Any, value: object, size: int) -> None:
         """Keep *value* under *key*, counted as *size* bytes; evict to stay within the limit."""
@@ -58,11 +62,15 @@ class AnswerCache:
             old = entries.pop(key, None)
             if old is not None:
                 self.size -= old[1]
-            entries[key] = (value, size)
+            entries[key] = [value, size, False]
             self.size += size
             while self.size > self.limit:
-                _, (_, freed) = entries.popitem(last=False)
-                self.size -= freed
+                oldest, entry = entries.popitem(last=False)
+                if entry[2]:  # used since last passed over: to the back, once
+                    entry[2] = False
+                    entries[oldest] = entry
+                else:
+                    self.size -= entry[1]
 
     def clear(self) -> None:
         """Forget every kept answer."""

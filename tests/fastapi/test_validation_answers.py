@@ -75,7 +75,7 @@ def _answers(client: TestClient) -> Any:
 
 def _prepared(cache: Any) -> list[object]:
     """The answers kept rendered (not the keys seen once, or never kept)."""
-    return [v for v, _ in cache._entries.values() if isinstance(v, Template)]
+    return [v for v in cache.values() if isinstance(v, Template)]
 
 
 REQUESTS: list[tuple[str, str, dict[str, Any]]] = [
