@@ -103,8 +103,8 @@ def _asgi_info(req: Any) -> RequestInfo:
     scope = req.scope
     if "method" not in scope:  # a WebSocket: its handshake is a GET
         scope = {**scope, "method": "GET"}
-    method, path, _ = asgi_request_info(scope)
-    return RequestInfo(method, path, req.headers)
+    info = asgi_request_info(scope)
+    return RequestInfo(info.method, info.path, req.headers)
 
 
 def write(resp: Any, rendered: Rendered) -> None:

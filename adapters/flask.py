@@ -33,6 +33,7 @@ except ImportError as exc:  # pragma: no cover - exercised without Flask install
 from httpfault import Config, HTTPError, error_class
 from httpfault._handling import handle
 
+from ._flask.babel_compat import babel_language
 from ._flask.convert import from_werkzeug, is_json_too_deep
 from ._flask.extension import CONFIG_KEY, EXTENSION_KEY, is_unhandled, resolve_config
 from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
@@ -173,7 +174,10 @@ class HTTPFaultState:
             if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
                 raise exc
             got_request_exception.send(self.app, _async_wrapper=self.app.ensure_sync, exception=exc)
-        rendered = handle(target, config, request_info(environ), logger=self.logger)
+        info = request_info(environ)
+        if config._offered:
+            info = info._replace(language=babel_language(self.app))
+        rendered = handle(target, config, info, logger=self.logger)
         return self.app.response_class(rendered.body, rendered.status, rendered.headers)
 
     def _unhandled(self, exc: Exception) -> bool:

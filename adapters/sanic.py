@@ -52,7 +52,7 @@ def request_info(request: Request) -> RequestInfo:
     """The request as rendering sees it: method, path as sent (no query), headers."""
     raw = request.raw_url
     path = raw.decode("latin-1").partition("?")[0] if raw else request.path
-    return _new_info(RequestInfo, (request.method, path or "/", request.headers))
+    return _new_info(RequestInfo, (request.method, path or "/", request.headers, None))
 
 
 def translate(exc: SanicException, config: Config) -> HTTPError | None:

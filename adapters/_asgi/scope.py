@@ -24,4 +24,4 @@ def request_info(scope: Any) -> RequestInfo:
         path = path.partition("?")[0]
     else:
         path = scope.get("root_path", "") + scope.get("path", "/")
-    return _new_info(RequestInfo, (scope["method"], path, scope["headers"]))
+    return _new_info(RequestInfo, (scope["method"], path, scope["headers"], None))

@@ -12,8 +12,9 @@ from typing import Any
 
 from django.core.signals import got_request_exception
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 
-from httpfault import HTTPError, Rendered, RequestInfo
+from httpfault import Config, HTTPError, Rendered, RequestInfo
 from httpfault._handling import handle
 
 from .convert import django_error, is_mapped
@@ -54,9 +55,17 @@ def options_for(request: Any) -> Options:
     return options if isinstance(options, Options) else current_options()
 
 
-def request_info(request: HttpRequest) -> RequestInfo:
-    """What rendering needs to know of a Django request."""
-    return RequestInfo(request.method or "GET", _path(request), MetaHeaders(request.META))
+def request_info(request: HttpRequest, config: Config | None = None) -> RequestInfo:
+    """What rendering needs to know of a Django request.
+
+    Where *config* offers several languages and ``LocaleMiddleware`` has chosen one for
+    the request (it sets ``request.LANGUAGE_CODE``), the language active now is the
+    request's: it wins over ``Accept-Language``.
+    """
+    language = None
+    if config is not None and config._offered and hasattr(request, "LANGUAGE_CODE"):
+        language = get_language()
+    return RequestInfo(request.method or "GET", _path(request), MetaHeaders(request.META), language)
 
 
 def _path(request: HttpRequest) -> str:
@@ -144,7 +153,7 @@ def respond(
     """
     config = options.config
     error = exc if isinstance(exc, HTTPError) else django_error(exc, config, request)
-    info = request_info(request) if request is not None else None
+    info = request_info(request, config) if request is not None else None
     rendered = handle(error, config, info, logger=_QUIET if quiet else None)
     if (
         signal

@@ -6,9 +6,10 @@ and each later request's id (and, in the problem format, its path) is spliced in
 bytes: byte for byte what rendering afresh gives. The key is
 :func:`httpfault._body.cache_key` of the error, which :mod:`httpfault._body` derives from
 the same facts it builds the body from, plus what the request changes in the body: the
-negotiated format, whether there is a request id, whether there is a path. An answer is
-kept the second time its key is seen, so errors that never repeat cost no more than
-rendering them. Kept in the config's :class:`~httpfault._cache.AnswerCache`.
+negotiated format, whether there is a request id, whether there is a path, and the
+negotiated language. An answer is kept the second time its key is seen, so errors that
+never repeat cost no more than rendering them. Kept in the config's
+:class:`~httpfault._cache.AnswerCache`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ._body import Facts, cache_key, facts
 from ._cache import AnswerCache
 from ._config import Config
 from ._errors import HTTPError
+from ._localize import choose_language
 from ._render import Rendered, render_facts, wants_problem
 from ._request import RequestInfo
 from ._template import Template, make_template
@@ -86,10 +88,14 @@ def answer_keyed(
 def _full_key(
     key: Any, config: Config, request: RequestInfo, request_id: str | None
 ) -> tuple[Any, ...]:
-    """*key* with what the request changes in the body: the format, whether an id, a path."""
+    """*key* with what the request changes in the body: the format, whether an id, a path,
+    and the language (where the config offers several)."""
     problem = config.format == "problem" or (
         config.format == "auto" and wants_problem(config, request)
     )
+    if config._offered:
+        language = choose_language(config, request)
+        return (key, problem, request_id is None, not request.path, language)
     return (key, problem, request_id is None, not request.path)
 
 

@@ -20,6 +20,7 @@ from ._catalog_data import TEXTS
 from ._config import Config
 from ._errors import RESERVED_MEMBERS, HTTPError
 from ._fields import MAX_KEY_TEXT, MAX_KEY_TOTAL, FieldError
+from ._localize import field_message, force, translate_text
 from ._media import ABOUT_BLANK
 from ._request import uri_reference
 
@@ -60,14 +61,34 @@ def facts(error: HTTPError) -> Facts:
 
 
 def body(
-    f: Facts, config: Config, path: str | None, request_id: str | None, problem: bool
+    f: Facts,
+    config: Config,
+    path: str | None,
+    request_id: str | None,
+    problem: bool,
+    *,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """The body of an error with facts *f*, for a request to *path* with *request_id*."""
+    """The body of an error with facts *f*, for a request to *path* with *request_id*.
+
+    *language*: the answer's (an offered tag; ``None`` where only English is offered).
+    The title, the default message and the generic field-error sentences are translated,
+    and a lazy translation string is rendered in it.
+    """
     status = f.status
     type_ = f.type or (config.type_base + f.code if config.type_base else ABOUT_BLANK)
     title = (_PHRASES.get(status) or f.title) if type_ == ABOUT_BLANK else f.title
     detail = f.detail
-    message = detail if detail is not None and f.expose else f.default_detail
+    default = detail is None or not f.expose
+    message = f.default_detail if default else detail
+    localized = language is not None and language != "en"
+    if localized:
+        title, message = _translated(title, message, default, language)  # type: ignore[arg-type]
+    else:
+        if message.__class__ is not str:  # a lazy translation string
+            message = force(message, language)
+        if title.__class__ is not str:
+            title = force(title, language)
     if problem:
         content: dict[str, Any] = {"type": type_, "title": title, "status": status}
         content["detail"] = message
@@ -84,7 +105,10 @@ def body(
             content["instance"] = f.instance
         key = "message"
     if f.errors:
-        content["errors"] = [e.to_dict(key) for e in f.errors]
+        items = content["errors"] = [e.to_dict(key) for e in f.errors]
+        if localized:
+            for item, error in zip(items, f.errors, strict=True):
+                item[key] = field_message(error.message, error.code, language)  # type: ignore[arg-type]
     if request_id is not None:
         content["request_id"] = request_id
     if f.extensions:
@@ -93,6 +117,18 @@ def body(
             if value is not None and name not in RESERVED_MEMBERS:
                 content[name] = value
     return content if problem else {"error": content}
+
+
+def _translated(title: Any, message: Any, default: bool, language: str) -> tuple[str, str]:
+    """The title and the message in *language*: the catalogue's, or a lazy string's own."""
+    title = (
+        force(title, language) if title.__class__ is not str else translate_text(title, language)
+    )
+    if message.__class__ is not str:
+        message = force(message, language)
+    elif default:
+        message = translate_text(message, language)
+    return title, message
 
 
 def cache_key(f: Facts) -> tuple[tuple[Any, ...], int] | None:

@@ -59,6 +59,13 @@ class Config:
     logger_name: str = "httpfault"
     cache_bytes: int = 1 << 20
     """The most bytes of rendered answers kept for reuse; ``0`` turns the cache off."""
+    languages: tuple[str, ...] = ("en",)
+    """The languages answers are offered in (``"en"``, ``"de"``, ``"pt-BR"``...), by preference.
+
+    English only by default. With more, each answer's language is negotiated from the
+    request's ``Accept-Language`` (see :mod:`httpfault._languages`); English is always
+    offered, last unless listed.
+    """
     # Derived once, for the request path: the request id header's lowercase forms.
     _rid_lower: str = field(init=False, repr=False, compare=False, default="")
     _rid_bytes: bytes = field(init=False, repr=False, compare=False, default=b"")
@@ -66,6 +73,10 @@ class Config:
     # Answers kept rendered for this config (none where a formatter or debug makes the
     # body more than its facts): state, not configuration, so not compared.
     _cache: AnswerCache | None = field(init=False, repr=False, compare=False, default=None)
+    # The languages negotiated from, English included; empty for English only.
+    _offered: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+    # Accept-Language header -> the language negotiated for it (bounded; state, like _cache).
+    _chosen: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         from ._classes import REGISTRY
@@ -95,6 +106,7 @@ class Config:
         object.__setattr__(self, "on_error", tuple(hooks))
         if self.cache_bytes.__class__ is not int or self.cache_bytes < 0:
             raise ValueError(f"cache_bytes must be an int >= 0, not {self.cache_bytes!r}")
+        _set_languages(self)
         if self.cache_bytes and self.formatter is None and not self.debug:
             object.__setattr__(self, "_cache", AnswerCache(self.cache_bytes))
 
@@ -112,6 +124,29 @@ class Config:
         from dataclasses import replace
 
         return replace(self, **changes)
+
+
+def _set_languages(config: Config) -> None:
+    """Check ``languages``, spell each tag as shipped, and derive the offered tags."""
+    from ._catalogues import LANGUAGES, known_language
+
+    given: object = config.languages
+    if isinstance(given, str) or not isinstance(given, Iterable):
+        raise TypeError(f"languages must be a tuple of language tags, not {given!r}")
+    tags: list[str] = []
+    for tag in given:
+        known = "en" if isinstance(tag, str) and tag.lower() == "en" else None
+        known = known or (known_language(tag) if isinstance(tag, str) else None)
+        if known is None:
+            raise ValueError(
+                f"no catalogue for language {tag!r}; languages: en, {', '.join(LANGUAGES)}"
+            )
+        if known not in tags:
+            tags.append(known)
+    object.__setattr__(config, "languages", tuple(tags) or ("en",))
+    if tags and tags != ["en"]:
+        offered = tuple(tags) if "en" in tags else (*tags, "en")
+        object.__setattr__(config, "_offered", offered)
 
 
 DEFAULT_CONFIG = Config()

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from ._catalog_data import TEXTS
 from ._fields import FieldError
 from ._headers import parse_retry_after, validated_headers
+from ._localize import is_lazy
 from ._members import collect, install_check
 from ._ratelimit import RateLimit, parse_ratelimit
 
@@ -118,7 +119,8 @@ class HTTPError(Exception):
     ) -> None:
         # BaseException.__new__ has already stored the positional arguments as ``args``.
         if detail is not None:
-            if detail.__class__ is not str and not isinstance(detail, str):
+            given: object = detail  # a lazy translation string is welcome too
+            if given.__class__ is not str and not isinstance(given, str) and not is_lazy(given):
                 raise TypeError(f"detail must be a str or None, not {detail.__class__.__name__}")
             if self.args != (detail,):
                 self.args = (detail,)

@@ -13,6 +13,7 @@ from ._config import DEFAULT_CONFIG, Config, new_request_id
 from ._errors import HTTPError, code_for
 from ._headers import check_header
 from ._json import dumps, dumps_stdlib, jsonable_body
+from ._localize import choose_language, language_headers
 from ._media import ABOUT_BLANK, JSON, PROBLEM
 from ._request import RequestInfo, find_header, prefers_problem, safe_request_id
 
@@ -25,6 +26,8 @@ __all__ = [
     "wants_problem",
 ]
 
+_VARY_BOTH = "Accept, Accept-Language"
+_VARY_LANGUAGE = "Accept-Language"
 _SKIPPED_HEADERS = frozenset({"content-type", "content-length", "transfer-encoding"})
 _log = logging.getLogger("httpfault")
 
@@ -126,10 +129,12 @@ def render_facts(
     fmt = config.format
     problem = fmt == "problem" if fmt != "auto" else wants_problem(config, request)
     status = f.status
+    language = choose_language(config, request) if config._offered else None
     try:
         if status.__class__ is not int or not 400 <= status <= 599:
             raise ValueError(f"{error.__class__.__name__}.status {status!r} is not a 4xx/5xx")
-        content = body(f, config, request.path if request else None, request_id, problem)
+        path = request.path if request else None
+        content = body(f, config, path, request_id, problem, language=language)
         if config.debug:
             (content if problem else content["error"])["debug"] = debug_info(error)
         if config.formatter is not None:
@@ -147,7 +152,10 @@ def render_facts(
             _add_error_headers(headers, f.headers)
         if request_id is not None and config.request_id_header is not None:
             headers.append((config.request_id_header, request_id))
-        if fmt == "auto":
+        if language is not None:
+            headers.append(("Vary", _VARY_BOTH if fmt == "auto" else _VARY_LANGUAGE))
+            headers.append(("Content-Language", language))
+        elif fmt == "auto":
             headers.append(("Vary", "Accept"))
     except Exception:
         if strict:
@@ -218,8 +226,7 @@ def _minimal(
         headers.extend(_sound_headers(f.headers))
     if request_id is not None and config.request_id_header is not None:
         headers.append((config.request_id_header, request_id))
-    if config.format == "auto":
-        headers.append(("Vary", "Accept"))
+    headers += language_headers(config, "en" if config._offered else None)
     return status, dumps_stdlib(body if problem else {"error": body}), headers
 
 

@@ -41,6 +41,9 @@ class RequestInfo(NamedTuple):
     method: str
     path: str
     headers: HeaderSource = ()
+    language: str | None = None
+    """A language the application has already chosen for this request (Django's active
+    language, Flask-Babel's locale): it wins over ``Accept-Language`` where offered."""
 
     def header(self, name: str) -> str | None:
         """Return the value of header *name* (case-insensitive), or ``None``."""

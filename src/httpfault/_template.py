@@ -133,7 +133,7 @@ def make_template(
     if config.formatter is not None or config.debug:
         return None
     problem = wants_problem(config, request)
-    stand_in = RequestInfo("GET", _PATH, request.headers)
+    stand_in = RequestInfo("GET", _PATH, request.headers, *request[3:4])  # its language
     rid = None if request_id is None else _RID
     try:
         status, headers, body = render_with_id(error, config, stand_in, rid, strict=True)

@@ -46,6 +46,7 @@ FORMATS = ("json", "problem")
 DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
 CUSTOM_RID = {"X-Correlation-ID": RID}
+LANG = ("lang", "lang-problem")
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,8 @@ class Scenario:
 # DRF's APIView adds its ``default_response_headers`` to EVERY response it makes, errors
 # included: ``Allow`` (the view's methods) and ``Vary: Accept`` (it negotiates renderers).
 # Its own convention, on its successes too; never on responses from outside a view.
-def _drf_view(allow: str | None) -> Differs:
-    headers: dict[str, str | None] = {"Vary": "Accept"}
+def _drf_view(allow: str | None, vary: str = "Accept") -> Differs:
+    headers: dict[str, str | None] = {"Vary": vary}
     if allow is not None:
         headers["Allow"] = allow
     return Differs(("drf",), "DRF's default_response_headers on every APIView response", headers)
@@ -101,6 +102,11 @@ def _drf_view(allow: str | None) -> Differs:
 DRF_GET = _drf_view("GET, HEAD, OPTIONS")
 DRF_POST = _drf_view("POST, OPTIONS")
 DRF_VARY = _drf_view(None)  # a 405 raised by the view: Allow is the error's own
+# A localized answer varies on Accept-Language: DRF adds its Accept to that (under "auto"
+# httpfault's Vary names Accept already).
+DRF_LANG_GET = _drf_view("GET, HEAD, OPTIONS", "Accept-Language, Accept")
+DRF_LANG_POST = _drf_view("POST, OPTIONS", "Accept-Language, Accept")
+DRF_AUTO_GET = _drf_view("GET, HEAD, OPTIONS", "Accept, Accept-Language")
 
 # A 405's Allow lists what the route really accepts, and frameworks differ in that: Starlette
 # (and aiohttp's add_get) add HEAD to GET routes, Flask and Django's class-based views (so
@@ -202,6 +208,22 @@ def _accept(accept: str, name: str, *differs: Differs) -> Scenario:
     return Scenario(f"accept-{name}", "GET", "/c/raise/s409", raised("s409"),
                     headers={"X-Request-ID": RID, "Accept": accept}, configs=("auto",),
                     differs=differs or (DRF_GET,))  # fmt: skip
+
+
+def _lang(
+    name: str,
+    accept: str,
+    path: str,
+    expect: Callable[[], HTTPError],
+    *differs: Differs,
+    configs: tuple[str, ...] = LANG,
+    **headers: str,
+) -> Scenario:
+    """A localized answer: *accept* as the request's Accept-Language."""
+    return Scenario(f"lang-{name}", "GET" if "validate" not in path else "POST", path, expect,
+                    headers={"X-Request-ID": RID, "Accept-Language": accept, **headers},
+                    configs=configs, differs=differs,
+                    body=SIGNUP_INVALID if "validate" in path else None)  # fmt: skip
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -315,6 +337,19 @@ SCENARIOS: tuple[Scenario, ...] = (
              configs=("auto",), differs=(DRF_GET,)),
     Scenario("accept-problem-routing-404", "GET", "/c/nope", NotFound, configs=("auto",),
              headers={"X-Request-ID": RID, "Accept": "application/problem+json"}),
+    # Localized answers: title, default message and field-error sentences in the language
+    # Accept-Language picks among those offered; English where none fits.
+    _lang("de", "de", "/c/raise/bare", raised("bare"), DRF_LANG_GET),
+    _lang("fallback", "de-CH;q=0.9, fr;q=0.8", "/c/raise/s429", raised("s429"), DRF_LANG_GET),
+    _lang("any", "*", "/c/raise/hidden", raised("hidden"), DRF_LANG_GET),
+    _lang("none-offered", "ko, sv;q=0.5", "/c/raise/bare", raised("bare"), DRF_LANG_GET),
+    _lang("excluded", "pt-BR;q=0, *", "/c/raise/fields", raised("fields"), DRF_LANG_GET),
+    _lang("routing-404", "pt", "/c/nope", NotFound),
+    _lang("unhandled-500", "ja", "/c/raise/boom", InternalServerError, DRF_LANG_GET),
+    _lang("validation-422", "fr", "/c/validate", _signup_errors(), DRF_LANG_POST,
+          **{"Content-Type": "application/json"}),
+    _lang("auto", "de", "/c/raise/bare", raised("bare"), DRF_AUTO_GET, configs=("lang-auto",),
+          Accept="application/problem+json"),
     # debug on: the original exception's type and message (frames apart).
     Scenario("debug-500", "GET", "/c/raise/boom", _boom, configs=DEBUG,
              differs=(DRF_GET, TRACEBACK)),

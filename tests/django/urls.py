@@ -9,6 +9,7 @@ from . import views
 urlpatterns = [
     path("ok", views.ok),
     path("conflict", views.conflict),
+    path("lazy", views.lazy),
     path("fields", views.fields),
     path("throttled", views.throttled),
     path("http404", views.http404),

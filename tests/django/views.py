@@ -14,6 +14,7 @@ from django.core.exceptions import (
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -40,6 +41,11 @@ def ok(request: HttpRequest) -> HttpResponse:
 
 def conflict(request: HttpRequest) -> HttpResponse:
     raise Conflict("Email already registered", code="email_taken")
+
+
+def lazy(request: HttpRequest) -> HttpResponse:
+    # A msgid Django translates itself: rendered in the answer's language.
+    raise Conflict(gettext_lazy("This field is required."))
 
 
 def fields(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from httpfault._catalog_data import TEXTS
+from httpfault._catalogues import translate
 from httpfault._fields import LOCATIONS
 from httpfault._media import ABOUT_BLANK, JSON, PROBLEM
 from httpfault.client._response import ResponseView
@@ -238,7 +239,7 @@ def _check_members(
             found.append(f"member {name!r} must be a string, not {value!r}")
     if members.get("code") == "":
         found.append("member 'code' must not be empty")
-    _check_type_and_title(members, status, problem, found)
+    _check_type_and_title(members, status, problem, found, response.header("Content-Language"))
     instance = members.get("instance")
     if instance is not None and not is_uri_reference(instance):
         found.append(f"member 'instance' is not a valid URI reference: {instance!r}")
@@ -261,7 +262,7 @@ def _check_members(
 
 
 def _check_type_and_title(
-    members: dict[str, Any], status: int, problem: bool, found: list[str]
+    members: dict[str, Any], status: int, problem: bool, found: list[str], language: str | None
 ) -> None:
     type_ = members.get("type", None if problem else ABOUT_BLANK)
     if "type" in members:
@@ -271,8 +272,11 @@ def _check_type_and_title(
             found.append("member 'type' about:blank is omitted in the JSON format")
     text = TEXTS.get(status)
     title = members.get("title")
-    if type_ == ABOUT_BLANK and text is not None and title != text.title:
-        found.append(f"with type about:blank, 'title' must be {text.title!r}, not {title!r}")
+    if type_ == ABOUT_BLANK and text is not None:
+        # In a localized answer (Content-Language), the status phrase in that language.
+        expected = translate(text.title, language) if language else text.title
+        if title != expected:
+            found.append(f"with type about:blank, 'title' must be {expected!r}, not {title!r}")
 
 
 def _check_field_errors(items: Any, key: str, found: list[str]) -> None:

@@ -158,6 +158,7 @@ def stashed(request_id: str | None) -> BaseException:
 
 
 _MAP = {MissingThing: NotFound}
+LANGUAGES = ("de", "fr", "pt-BR", "ja", "en")
 CONFIGS: dict[str, Config] = {
     "json": Config(format="json", exception_map=_MAP),
     "problem": Config(format="problem", exception_map=_MAP),
@@ -173,5 +174,9 @@ CONFIGS: dict[str, Config] = {
         malformed_body_status=422,
         exception_map=_MAP,
     ),
+    # Localized answers: the language negotiated from Accept-Language, in both formats.
+    "lang": Config(format="json", languages=LANGUAGES, exception_map=_MAP),
+    "lang-problem": Config(format="problem", languages=LANGUAGES, exception_map=_MAP),
+    "lang-auto": Config(format="auto", languages=LANGUAGES, exception_map=_MAP),
 }
 """The configs the suite runs under, by name; every app is built once per config."""
