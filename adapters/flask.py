@@ -172,7 +172,11 @@ class HTTPFaultState:
         elif self._unhandled(exc):
             if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
                 raise exc
+            rendered = handle(target, config, request_info(environ), logger=self.logger)
+            # After the core has answered (and told error trackers, tagged): listeners
+            # that capture the same exception again see it as a duplicate.
             got_request_exception.send(self.app, _async_wrapper=self.app.ensure_sync, exception=exc)
+            return self.app.response_class(rendered.body, rendered.status, rendered.headers)
         rendered = handle(target, config, request_info(environ), logger=self.logger)
         return self.app.response_class(rendered.body, rendered.status, rendered.headers)
 

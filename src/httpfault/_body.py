@@ -60,9 +60,18 @@ def facts(error: HTTPError) -> Facts:
 
 
 def body(
-    f: Facts, config: Config, path: str | None, request_id: str | None, problem: bool
+    f: Facts,
+    config: Config,
+    path: str | None,
+    request_id: str | None,
+    problem: bool,
+    *,
+    trace_id: str | None = None,
 ) -> dict[str, Any]:
-    """The body of an error with facts *f*, for a request to *path* with *request_id*."""
+    """The body of an error with facts *f*, for a request to *path* with *request_id*.
+
+    *trace_id* (32 hex digits, or ``None``) follows the request id.
+    """
     status = f.status
     type_ = f.type or (config.type_base + f.code if config.type_base else ABOUT_BLANK)
     title = (_PHRASES.get(status) or f.title) if type_ == ABOUT_BLANK else f.title
@@ -87,6 +96,8 @@ def body(
         content["errors"] = [e.to_dict(key) for e in f.errors]
     if request_id is not None:
         content["request_id"] = request_id
+    if trace_id is not None:
+        content["trace_id"] = trace_id
     if f.extensions:
         for name, value in f.extensions.items():
             # A member with no value is left out, never sent as null.

@@ -59,6 +59,10 @@ class Config:
     logger_name: str = "httpfault"
     cache_bytes: int = 1 << 20
     """The most bytes of rendered answers kept for reuse; ``0`` turns the cache off."""
+    trace_id: bool = True
+    """Whether error bodies carry ``trace_id`` (from ``traceparent`` or the current span)."""
+    request_id_from_trace: bool = False
+    """Whether a request that sent no (usable) request id gets its trace id as request id."""
     # Derived once, for the request path: the request id header's lowercase forms.
     _rid_lower: str = field(init=False, repr=False, compare=False, default="")
     _rid_bytes: bytes = field(init=False, repr=False, compare=False, default=b"")
