@@ -126,3 +126,12 @@ def test_reused_answers_carry_each_requests_trace_id(fmt: str) -> None:
 def test_render_without_request_has_no_trace_id() -> None:
     """With no request there is no trace id (and no request id)."""
     assert b"trace_id" not in render(InternalServerError()).body
+
+
+def test_sentry_not_initialised_is_a_no_op(caplog: pytest.LogCaptureFixture) -> None:
+    """sentry-sdk importable but not initialised: a 5xx is answered and logged as ever."""
+    logger = logging.getLogger("httpfault.tests.nosentry")
+    with caplog.at_level(logging.INFO, logger.name):
+        rendered = handle(RuntimeError("x"), Config(), _request(None), logger=logger)
+    assert rendered.status == 500
+    assert [r.levelno for r in caplog.records] == [logging.ERROR]
