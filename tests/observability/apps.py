@@ -7,6 +7,7 @@ tracer provider is given.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import warnings
 from collections.abc import Callable, Iterator, Mapping
@@ -16,7 +17,9 @@ from typing import Any
 from httpfault import Config, Conflict
 
 Get = Callable[[str, Mapping[str, str]], tuple[int, dict[str, Any]]]
-ADAPTERS = ("fastapi", "fastapi-native", "starlette", "flask", "django")
+# FastAPI traces requests itself (FastAPI(telemetry=...)) from 0.165 on.
+_NATIVE = ("fastapi-native",) if importlib.util.find_spec("fastapi.telemetry") else ()
+ADAPTERS = ("fastapi", *_NATIVE, "starlette", "flask", "django")
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 TRACEPARENT = f"00-{TRACE}-00f067aa0ba902b7-01"
 
