@@ -45,10 +45,11 @@ def handle(
             log.exception("exception_map could not convert %r", exc)
             error = InternalServerError()
             error.__cause__ = mapping_failure
-    trace_id = trace_id_of(request)
+    span = _otel.current_span() if _otel.AVAILABLE else None
+    trace_id = trace_id_of(request, span)
     request_id = resolve_request_id(cfg, request, trace_id)
-    if _otel.AVAILABLE:
-        _otel.record(error, log)
+    if span is not None:
+        _otel.record(span, error, log)
     if _sentry.AVAILABLE and error.status >= 500:
         _sentry.capture(error, request_id, trace_id, log)
     log_error(error, cfg, request, request_id, log, trace_id=trace_id)
@@ -88,10 +89,11 @@ def handle_details(
             made.append(with_field_errors(status, errors))
         return made[0]
 
-    trace_id = trace_id_of(request)
+    span = _otel.current_span() if _otel.AVAILABLE else None
+    trace_id = trace_id_of(request, span)
     request_id = resolve_request_id(cfg, request, trace_id)
-    if _otel.AVAILABLE:
-        _otel.record_4xx(error_class(status).code, log)
+    if span is not None:
+        _otel.record_4xx(span, error_class(status).code, log)
     if cfg.on_error or log.isEnabledFor(cfg.log_level_4xx):
         log_error(make(), cfg, request, request_id, log, trace_id=trace_id)
         if cfg.on_error:

@@ -70,9 +70,17 @@ def current_span_trace_id() -> str | None:
         return None
 
 
-def trace_id_of(request: RequestInfo | None) -> str | None:
-    """The trace id of the error being answered for *request*: the span's, else the header's."""
-    found = current_span_trace_id() if _otel_trace is not None else None
+def trace_id_of(request: RequestInfo | None, span: Any = _UNSET) -> str | None:
+    """The trace id of the error being answered for *request*: the span's, else the header's.
+
+    *span*: the current span, if the caller has looked it up already (``None``: none).
+    """
+    if span is _UNSET:
+        found = current_span_trace_id() if _otel_trace is not None else None
+    elif span is not None:
+        found = f"{span.get_span_context().trace_id:032x}"
+    else:
+        found = None
     if found is not None or request is None:
         return found
     value = find_header(request.headers, "traceparent", "traceparent", b"traceparent")

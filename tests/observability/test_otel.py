@@ -92,6 +92,8 @@ def test_5xx_records_the_exception_once_and_sets_error(
     (recorded,) = _exceptions(spans)
     assert recorded["exception.type"] == "RuntimeError"
     assert recorded["exception.message"] == "disk on fire"
+    assert recorded["exception.stacktrace"].startswith("Traceback (most recent call last):")
+    assert ", in boom\n" in recorded["exception.stacktrace"]
     # No traceparent: the trace is the server span's own, and the body says which.
     assert _inner(body)["trace_id"] == f"{server.context.trace_id:032x}"
     assert "disk on fire" not in str(body)
