@@ -20,7 +20,15 @@ from ._trace import otel_trace
 
 __all__ = ["AVAILABLE", "current_span", "record", "record_4xx"]
 
-AVAILABLE = find_spec("opentelemetry") is not None
+
+def _findable(name: str) -> bool:
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):  # a finder that refuses it, a broken installation
+        return False
+
+
+AVAILABLE = _findable("opentelemetry")
 """Whether ``opentelemetry`` can be imported at all (found once, without importing it)."""
 MAX_FRAMES = 8
 """The innermost frames an ``exception`` event's stack trace shows."""

@@ -21,7 +21,15 @@ from ._errors import HTTPError
 
 __all__ = ["AVAILABLE", "capture"]
 
-AVAILABLE = find_spec("sentry_sdk") is not None
+
+def _findable(name: str) -> bool:
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):  # a finder that refuses it, a broken installation
+        return False
+
+
+AVAILABLE = _findable("sentry_sdk")
 """Whether ``sentry_sdk`` can be imported at all (found once, without importing it)."""
 
 _UNSET: Any = object()
