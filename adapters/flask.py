@@ -32,6 +32,7 @@ except ImportError as exc:  # pragma: no cover - exercised without Flask install
 
 from httpfault import Config, HTTPError, error_class
 from httpfault._handling import handle
+from httpfault._request import RequestInfo
 
 from ._flask.babel_compat import babel_language
 from ._flask.convert import from_werkzeug, is_json_too_deep
@@ -173,12 +174,22 @@ class HTTPFaultState:
         elif self._unhandled(exc):
             if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
                 raise exc
+            rendered = handle(
+                target, config, self._request_info(environ, config), logger=self.logger
+            )
+            # After the core has answered (and told error trackers, tagged): listeners
+            # that capture the same exception again see it as a duplicate.
             got_request_exception.send(self.app, _async_wrapper=self.app.ensure_sync, exception=exc)
+            return self.app.response_class(rendered.body, rendered.status, rendered.headers)
+        rendered = handle(target, config, self._request_info(environ, config), logger=self.logger)
+        return self.app.response_class(rendered.body, rendered.status, rendered.headers)
+
+    def _request_info(self, environ: Any, config: Config) -> RequestInfo:
+        """The request's view for the core; Flask-Babel's locale as its language, if offered."""
         info = request_info(environ)
         if config._offered:
             info = info._replace(language=babel_language(self.app))
-        rendered = handle(target, config, info, logger=self.logger)
-        return self.app.response_class(rendered.body, rendered.status, rendered.headers)
+        return info
 
     def _unhandled(self, exc: Exception) -> bool:
         """Whether *exc* is one Flask would call unhandled: not validation, not mapped."""

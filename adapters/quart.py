@@ -121,6 +121,7 @@ class HTTPFaultState:
         """The error handler registered for ``Exception``: *exc* as a contract response."""
         config = self.config
         target: BaseException = exc
+        unhandled = False
         if isinstance(exc, HTTPError):
             pass
         elif isinstance(exc, HTTPException):
@@ -151,13 +152,17 @@ class HTTPFaultState:
         elif is_unhandled(exc, config):
             if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
                 raise exc
+            unhandled = True
+        info = request_info(request.scope)
+        rendered = handle(target, config, info, logger=self.logger)
+        if unhandled:
+            # After the core has answered (and told error trackers, tagged): listeners
+            # that capture the same exception again see it as a duplicate.
             await got_request_exception.send_async(
                 self.app,
                 _sync_wrapper=self.app.ensure_async,  # type: ignore[arg-type]
                 exception=exc,
             )
-        info = request_info(request.scope)
-        rendered = handle(target, config, info, logger=self.logger)
         response = self.app.response_class(
             rendered.body, rendered.status, Headers(rendered.headers)
         )

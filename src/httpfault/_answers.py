@@ -6,10 +6,10 @@ and each later request's id (and, in the problem format, its path) is spliced in
 bytes: byte for byte what rendering afresh gives. The key is
 :func:`httpfault._body.cache_key` of the error, which :mod:`httpfault._body` derives from
 the same facts it builds the body from, plus what the request changes in the body: the
-negotiated format, whether there is a request id, whether there is a path, and the
-negotiated language. An answer is kept the second time its key is seen, so errors that
-never repeat cost no more than rendering them. Kept in the config's
-:class:`~httpfault._cache.AnswerCache`.
+negotiated format, whether there is a request id, whether there is a path, whether
+there is a trace id, and the negotiated language. An answer is kept the second time its
+key is seen, so errors that never repeat cost no more than rendering them. Kept in the
+config's :class:`~httpfault._cache.AnswerCache`.
 """
 
 from __future__ import annotations
@@ -40,20 +40,28 @@ _NEVER = object()
 
 
 def answer(
-    error: HTTPError, config: Config, request: RequestInfo | None, request_id: str | None
+    error: HTTPError,
+    config: Config,
+    request: RequestInfo | None,
+    request_id: str | None,
+    trace_id: str | None = None,
 ) -> Rendered:
-    """The response to *error* for *request*: kept, or rendered (and kept if it repeats)."""
+    """The response to *error* for *request*: kept, or rendered (and kept if it repeats).
+
+    *trace_id* is the body's ``trace_id`` member (``None``: none).
+    """
     f = facts(error)
     cache = config._cache
     if cache is None or request is None:
-        return render_facts(error, f, config, request, request_id)
+        return render_facts(error, f, config, request, request_id, trace_id=trace_id)
     found = cache_key(f)
     if found is None:
-        return render_facts(error, f, config, request, request_id)
+        return render_facts(error, f, config, request, request_id, trace_id=trace_id)
     key, size = found
     return _through(
-        cache, key, size, error=error, f=f, config=config, request=request, request_id=request_id
-    )
+        cache, key, size, error=error, f=f, config=config, request=request,
+        request_id=request_id, trace_id=trace_id,
+    )  # fmt: skip
 
 
 def answer_keyed(
@@ -64,6 +72,7 @@ def answer_keyed(
     config: Config,
     request: RequestInfo,
     request_id: str | None,
+    trace_id: str | None = None,
 ) -> Rendered | None:
     """The kept answer of an error known by *key* before it is made; ``None`` if not kept.
 
@@ -74,29 +83,33 @@ def answer_keyed(
     cache = config._cache
     if cache is None:
         return None
-    full = _full_key(("keyed", key), config, request, request_id)
+    full = _full_key(("keyed", key), config, request, request_id, trace_id)
     found = cache.get(full)
     if found.__class__ is Template:
-        return found.fill(request, request_id)
+        return found.fill(request, request_id, trace_id)
     error = make_error()
     return _through(
         cache, full, size, error=error, f=facts(error), config=config, request=request,
-        request_id=request_id, complete=True,
+        request_id=request_id, complete=True, trace_id=trace_id,
     )  # fmt: skip
 
 
 def _full_key(
-    key: Any, config: Config, request: RequestInfo, request_id: str | None
+    key: Any,
+    config: Config,
+    request: RequestInfo,
+    request_id: str | None,
+    trace_id: str | None = None,
 ) -> tuple[Any, ...]:
     """*key* with what the request changes in the body: the format, whether an id, a path,
-    and the language (where the config offers several)."""
+    a trace id, and the language (where the config offers several)."""
     problem = config.format == "problem" or (
         config.format == "auto" and wants_problem(config, request)
     )
     if config._offered:
         language = choose_language(config, request)
-        return (key, problem, request_id is None, not request.path, language)
-    return (key, problem, request_id is None, not request.path)
+        return (key, problem, request_id is None, not request.path, trace_id is None, language)
+    return (key, problem, request_id is None, not request.path, trace_id is None)
 
 
 def _through(
@@ -110,21 +123,22 @@ def _through(
     request: RequestInfo,
     request_id: str | None,
     complete: bool = False,
+    trace_id: str | None = None,
 ) -> Rendered:
     # *complete*: the key already holds the request's part.
     if not complete:
-        key = _full_key(key, config, request, request_id)
+        key = _full_key(key, config, request, request_id, trace_id)
     state = cache.get(key)
     if state.__class__ is Template:
-        return state.fill(request, request_id)
+        return state.fill(request, request_id, trace_id)
     cost = size + ENTRY_OVERHEAD
     if state is None:
         cache.put(key, _SEEN, cost)
     elif state is _SEEN and request.path:
-        template = make_template(error, config, request, request_id)
+        template = make_template(error, config, request, request_id, trace_id)
         if template is None or template.size > MAX_ANSWER_SIZE:
             cache.put(key, _NEVER, cost)  # each request renders (and logs a fallback) itself
         else:
             cache.put(key, template, cost + template.size)
-            return template.fill(request, request_id)
-    return render_facts(error, f, config, request, request_id)
+            return template.fill(request, request_id, trace_id)
+    return render_facts(error, f, config, request, request_id, trace_id=trace_id)

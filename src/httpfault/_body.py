@@ -68,12 +68,14 @@ def body(
     problem: bool,
     *,
     language: str | None = None,
+    trace_id: str | None = None,
 ) -> dict[str, Any]:
     """The body of an error with facts *f*, for a request to *path* with *request_id*.
 
     *language*: the answer's (an offered tag; ``None`` where only English is offered).
     The title, the default message and the generic field-error sentences are translated,
-    and a lazy translation string is rendered in it.
+    and a lazy translation string is rendered in it. *trace_id* (32 hex digits, or
+    ``None``) follows the request id.
     """
     status = f.status
     type_ = f.type or (config.type_base + f.code if config.type_base else ABOUT_BLANK)
@@ -111,6 +113,8 @@ def body(
                 item[key] = field_message(error.message, error.code, language)  # type: ignore[arg-type]
     if request_id is not None:
         content["request_id"] = request_id
+    if trace_id is not None:
+        content["trace_id"] = trace_id
     if f.extensions:
         for name, value in f.extensions.items():
             # A member with no value is left out, never sent as null.

@@ -66,6 +66,10 @@ class Config:
     request's ``Accept-Language`` (see :mod:`httpfault._languages`); English is always
     offered, last unless listed.
     """
+    trace_id: bool = True
+    """Whether error bodies carry ``trace_id`` (from ``traceparent`` or the current span)."""
+    request_id_from_trace: bool = False
+    """Whether a request that sent no (usable) request id gets its trace id as request id."""
     # Derived once, for the request path: the request id header's lowercase forms.
     _rid_lower: str = field(init=False, repr=False, compare=False, default="")
     _rid_bytes: bytes = field(init=False, repr=False, compare=False, default=b"")

@@ -19,6 +19,7 @@ RESERVED_MEMBERS: frozenset[str] = frozenset(
     {
         "type", "title", "status", "detail", "instance",  # RFC 9457 §3.1
         "code", "message", "errors", "request_id", "debug", "error",  # this contract
+        "trace_id",
     }
 )  # fmt: skip
 # RFC 9457 §3.2: start with a letter; letters, digits and "_"; three characters or more.

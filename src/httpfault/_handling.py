@@ -6,14 +6,16 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from . import _otel, _sentry
 from ._answers import answer, answer_keyed
 from ._classes import InternalServerError
 from ._config import DEFAULT_CONFIG, Config
-from ._convert import from_exception, with_field_errors
+from ._convert import error_class, from_exception, with_field_errors
 from ._errors import HTTPError
 from ._fields import details_from_key, details_key, field_errors_from_details
 from ._render import Rendered, resolve_request_id
 from ._request import RequestInfo
+from ._trace import trace_id_of
 
 __all__ = ["handle", "handle_details", "log_error"]
 
@@ -43,11 +45,17 @@ def handle(
             log.exception("exception_map could not convert %r", exc)
             error = InternalServerError()
             error.__cause__ = mapping_failure
-    request_id = resolve_request_id(cfg, request)
-    log_error(error, cfg, request, request_id, log)
+    span = _otel.current_span() if _otel.AVAILABLE else None
+    trace_id = trace_id_of(request, span)
+    request_id = resolve_request_id(cfg, request, trace_id)
+    if span is not None:
+        _otel.record(span, error, log)
+    if _sentry.AVAILABLE and error.status >= 500:
+        _sentry.capture(error, request_id, trace_id, log)
+    log_error(error, cfg, request, request_id, log, trace_id=trace_id)
     if cfg.on_error:
         _call_hooks(error, cfg, request, log)
-    return answer(error, cfg, request, request_id)
+    return answer(error, cfg, request, request_id, trace_id if cfg.trace_id else None)
 
 
 def handle_details(
@@ -81,15 +89,20 @@ def handle_details(
             made.append(with_field_errors(status, errors))
         return made[0]
 
-    request_id = resolve_request_id(cfg, request)
+    span = _otel.current_span() if _otel.AVAILABLE else None
+    trace_id = trace_id_of(request, span)
+    request_id = resolve_request_id(cfg, request, trace_id)
+    if span is not None:
+        _otel.record_4xx(span, error_class(status).code, log)
     if cfg.on_error or log.isEnabledFor(cfg.log_level_4xx):
-        log_error(make(), cfg, request, request_id, log)
+        log_error(make(), cfg, request, request_id, log, trace_id=trace_id)
         if cfg.on_error:
             _call_hooks(made[0], cfg, request, log)
     size = sum(len(message) + sum(_length(part) for part in loc) for loc, message, _ in shape)
     rendered = answer_keyed(
-        (status, shape), size, make, config=cfg, request=request, request_id=request_id
-    )
+        (status, shape), size, make, config=cfg, request=request, request_id=request_id,
+        trace_id=trace_id if cfg.trace_id else None,
+    )  # fmt: skip
     assert rendered is not None  # the config has a cache
     return rendered
 
@@ -114,15 +127,30 @@ def log_error(
     request: RequestInfo | None,
     request_id: str | None,
     logger: logging.Logger,
+    *,
+    trace_id: str | None = None,
 ) -> None:
-    """Log *error* once: 5xx with the original traceback, 4xx at a low level without."""
+    """Log *error* once: 5xx with the original traceback, 4xx at a low level without.
+
+    The record carries ``http_status``, ``error_code``, ``request_id``, ``trace_id``,
+    ``http_method`` and ``url_path`` as attributes (``None`` where unknown), for
+    formatters that print attributes (JSON formatters, structlog).
+    """
     server_side = error.status >= 500
     level = config.log_level_5xx if server_side else config.log_level_4xx
     if not logger.isEnabledFor(level):
         return
-    where = f"{request.method} {request.path}" if request is not None else "-"
+    method: str | None = None
+    path: str | None = None
+    where = "-"
+    if request is not None:
+        method, path = request.method, request.path
+        where = f"{method} {path}"
     args = (where, error, request_id or "-")
-    extra = {"status_code": error.status, "request_id": request_id}
+    extra = {
+        "status_code": error.status, "request_id": request_id, "http_status": error.status,
+        "error_code": error.code, "trace_id": trace_id, "http_method": method, "url_path": path,
+    }  # fmt: skip
     if logger.__class__ is not logging.Logger:  # a custom logger class: its own log()
         exc = (error.__cause__ or error) if server_side else None
         logger.log(level, _MESSAGE, *args, exc_info=exc, extra=extra)

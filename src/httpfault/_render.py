@@ -16,6 +16,7 @@ from ._json import dumps, dumps_stdlib, jsonable_body
 from ._localize import choose_language, language_headers
 from ._media import ABOUT_BLANK, JSON, PROBLEM
 from ._request import RequestInfo, find_header, prefers_problem, safe_request_id
+from ._trace import trace_id_of
 
 __all__ = [
     "Rendered",
@@ -59,17 +60,28 @@ def render(
     encoded falls back to a minimal one of the same status, and the failure is logged.
     """
     cfg = config or DEFAULT_CONFIG
-    return render_with_id(error, cfg, request, resolve_request_id(cfg, request))
+    trace_id = trace_id_of(request) if request is not None else None
+    return render_with_id(
+        error, cfg, request, resolve_request_id(cfg, request, trace_id),
+        trace_id=trace_id if cfg.trace_id else None,
+    )  # fmt: skip
 
 
-def resolve_request_id(config: Config, request: RequestInfo | None) -> str | None:
-    """The request id of an error response: the incoming one if safe, else a new one."""
+def resolve_request_id(
+    config: Config, request: RequestInfo | None, trace_id: str | None = None
+) -> str | None:
+    """The request id of an error response: the incoming one if safe, else a new one.
+
+    With ``request_id_from_trace``, the new one is *trace_id* when there is one.
+    """
     name = config.request_id_header
     if request is None or name is None:
         return None
     rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
     if rid is not None and safe_request_id(rid) is not None:
         return rid
+    if trace_id is not None and config.request_id_from_trace:
+        return trace_id
     factory = config.request_id_factory
     if factory is None:
         return None
@@ -107,13 +119,16 @@ def render_with_id(
     request_id: str | None,
     *,
     strict: bool = False,
+    trace_id: str | None = None,
 ) -> Rendered:
     """:func:`render` with the request id already chosen (adapters log it too).
 
     *strict* raises where rendering fails, instead of logging the failure and sending
-    the minimal body.
+    the minimal body. *trace_id* is the body's ``trace_id`` (``None``: no member).
     """
-    return render_facts(error, facts(error), config, request, request_id, strict=strict)
+    return render_facts(
+        error, facts(error), config, request, request_id, strict=strict, trace_id=trace_id
+    )
 
 
 def render_facts(
@@ -124,6 +139,7 @@ def render_facts(
     request_id: str | None,
     *,
     strict: bool = False,
+    trace_id: str | None = None,
 ) -> Rendered:
     """:func:`render_with_id` of *error* whose :func:`~httpfault._body.facts` are *f*."""
     fmt = config.format
@@ -134,7 +150,7 @@ def render_facts(
         if status.__class__ is not int or not 400 <= status <= 599:
             raise ValueError(f"{error.__class__.__name__}.status {status!r} is not a 4xx/5xx")
         path = request.path if request else None
-        content = body(f, config, path, request_id, problem, language=language)
+        content = body(f, config, path, request_id, problem, language=language, trace_id=trace_id)
         if config.debug:
             (content if problem else content["error"])["debug"] = debug_info(error)
         if config.formatter is not None:
@@ -161,7 +177,7 @@ def render_facts(
         if strict:
             raise
         _log.exception("could not render %r; sent a minimal body instead", error)
-        status, payload, headers = _minimal(f, problem, config, request_id)
+        status, payload, headers = _minimal(f, problem, config, request_id, trace_id)
     if request is not None and request.method == "HEAD":
         payload = b""
     return _new_rendered(Rendered, (status, headers, payload))
@@ -206,7 +222,7 @@ def _encode(body: dict[str, Any]) -> bytes:
 
 
 def _minimal(
-    f: Facts, problem: bool, config: Config, request_id: str | None
+    f: Facts, problem: bool, config: Config, request_id: str | None, trace_id: str | None = None
 ) -> tuple[int, bytes, list[tuple[str, str]]]:
     status = f.status
     if status.__class__ is not int or status not in TEXTS:
@@ -221,6 +237,8 @@ def _minimal(
         body = {"status": status, "code": code, "title": text.title, "message": text.message}
     if request_id is not None:
         body["request_id"] = request_id
+    if trace_id is not None:
+        body["trace_id"] = trace_id
     headers = [("Content-Type", PROBLEM if problem else JSON)]
     if status == f.status:  # the error's own headers (Retry-After, Allow...) stay if sound
         headers.extend(_sound_headers(f.headers))

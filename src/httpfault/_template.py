@@ -1,4 +1,4 @@
-"""Rendered errors with holes for what changes per request: the request id and the path.
+"""Rendered errors with holes for what changes per request: request id, trace id, path.
 
 An adapter that answers the same error again and again (the same missing field, say)
 renders it once with stand-ins for the request id and the request path, and splices each
@@ -23,23 +23,27 @@ __all__ = ["Template", "make_template"]
 # them (a template whose stand-ins are not found once each is not made).
 _RID = token_hex(16)
 _PATH = "/" + token_hex(16)
+_TID = token_hex(16)
 _RID_BYTES = _RID.encode("ascii")
 _PATH_BYTES = _PATH.encode("ascii")
-_PATH_SLOT, _RID_SLOT = 0, 1
+_TID_BYTES = _TID.encode("ascii")
+_PATH_SLOT, _RID_SLOT, _TID_SLOT = 0, 1, 2
 _RID_ONLY = (_RID_SLOT,)
 _new_rendered = tuple.__new__
 
 
 class Template:
-    """An error rendered once, filled per request with its request id and path."""
+    """An error rendered once, filled per request with its request id, trace id and path."""
 
     __slots__ = (
-        "_headers", "_pieces", "_rid_at", "_slots", "problem", "size", "status", "with_request_id"
+        "_headers", "_pieces", "_rid_at", "_slots", "problem", "size", "status", "with_request_id",
+        "with_trace_id",
     )  # fmt: skip
 
     status: int
     problem: bool
     with_request_id: bool
+    with_trace_id: bool
     size: int
     """The length of the template's body, for callers that bound what they keep."""
 
@@ -50,17 +54,26 @@ class Template:
         body: bytes,
         problem: bool,
         with_request_id: bool,
+        *,
+        with_trace_id: bool = False,
     ) -> None:
         rid_at = -1
         for index, (_, value) in enumerate(headers):
+            if _TID in value:
+                raise ValueError("a stand-in is in a header where it cannot be replaced")
             if _RID in value or _PATH in value:
                 if value != _RID or rid_at >= 0 or not with_request_id:
                     raise ValueError("a stand-in is in a header where it cannot be replaced")
                 rid_at = index
-        if body.count(_RID_BYTES) != int(with_request_id) or body.count(_PATH_BYTES) > 1:
+        if (
+            body.count(_RID_BYTES) != int(with_request_id)
+            or body.count(_PATH_BYTES) > 1
+            or body.count(_TID_BYTES) != int(with_trace_id)
+        ):
             raise ValueError("a stand-in is in the body where it cannot be replaced")
         found = []
-        for marker, slot in ((_PATH_BYTES, _PATH_SLOT), (_RID_BYTES, _RID_SLOT)):
+        markers = ((_PATH_BYTES, _PATH_SLOT), (_RID_BYTES, _RID_SLOT), (_TID_BYTES, _TID_SLOT))
+        for marker, slot in markers:
             if marker in body:
                 found.append((body.index(marker), marker, slot))
         found.sort()
@@ -73,6 +86,7 @@ class Template:
         self.status = status
         self.problem = problem
         self.with_request_id = with_request_id
+        self.with_trace_id = with_trace_id
         self.size = len(body)
         self._headers = headers
         self._rid_at = rid_at
@@ -89,14 +103,19 @@ class Template:
         """The index of the request id header in :attr:`headers`; ``-1`` without one."""
         return self._rid_at
 
-    def body(self, request: RequestInfo, request_id: str | None) -> bytes:
+    def body(
+        self, request: RequestInfo, request_id: str | None, trace_id: str | None = None
+    ) -> bytes:
         """The body for *request*, whose request id is *request_id* (empty for HEAD).
 
         *request_id* must be one :func:`~httpfault._render.resolve_request_id` gave,
-        and ``None`` exactly when the template was made without one.
+        and ``None`` exactly when the template was made without one; *trace_id* (32 hex
+        digits) likewise.
         """
         if (request_id is not None) is not self.with_request_id:
             raise ValueError("this template was made for requests with(out) a request id")
+        if (trace_id is not None) is not self.with_trace_id:
+            raise ValueError("this template was made for requests with(out) a trace id")
         if request.method == "HEAD":
             return b""
         pieces = self._pieces
@@ -106,14 +125,18 @@ class Template:
         for slot, piece in zip(self._slots, pieces[1:], strict=True):
             if slot == _RID_SLOT:
                 parts.append(request_id.encode("ascii"))  # type: ignore[union-attr]
+            elif slot == _TID_SLOT:
+                parts.append(trace_id.encode("ascii"))  # type: ignore[union-attr]
             else:
                 parts.append(uri_reference(request.path).encode("ascii"))
             parts.append(piece)
         return b"".join(parts)
 
-    def fill(self, request: RequestInfo, request_id: str | None) -> Rendered:
+    def fill(
+        self, request: RequestInfo, request_id: str | None, trace_id: str | None = None
+    ) -> Rendered:
         """The whole response for *request* (see :meth:`body`)."""
-        body = self.body(request, request_id)
+        body = self.body(request, request_id, trace_id)
         headers = self._headers.copy()
         if self._rid_at >= 0:
             headers[self._rid_at] = (headers[self._rid_at][0], request_id)  # type: ignore[assignment]
@@ -121,12 +144,17 @@ class Template:
 
 
 def make_template(
-    error: HTTPError, config: Config, request: RequestInfo, request_id: str | None
+    error: HTTPError,
+    config: Config,
+    request: RequestInfo,
+    request_id: str | None,
+    trace_id: str | None = None,
 ) -> Template | None:
     """A template of *error* as rendered for *request*, or ``None`` where none fits.
 
     It serves every request that negotiates the same format and has a request id exactly
-    when *request_id* is not ``None``. None fits with a ``formatter`` or ``debug`` (the
+    when *request_id* is not ``None`` (and a trace id exactly when *trace_id* is not
+    ``None``). None fits with a ``formatter`` or ``debug`` (the
     body may depend on more than the id and the path), nor where rendering fails (each
     request must take, and log, the fallback itself).
     """
@@ -135,8 +163,13 @@ def make_template(
     problem = wants_problem(config, request)
     stand_in = RequestInfo("GET", _PATH, request.headers, *request[3:4])  # its language
     rid = None if request_id is None else _RID
+    tid = None if trace_id is None else _TID
     try:
-        status, headers, body = render_with_id(error, config, stand_in, rid, strict=True)
-        return Template(status, headers, body, problem, rid is not None)
+        status, headers, body = render_with_id(
+            error, config, stand_in, rid, strict=True, trace_id=tid
+        )
+        return Template(
+            status, headers, body, problem, rid is not None, with_trace_id=tid is not None
+        )
     except Exception:
         return None

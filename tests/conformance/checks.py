@@ -10,6 +10,7 @@ from typing import Any
 from httpfault import HTTPError, RequestInfo
 from httpfault._json import dumps_stdlib
 from httpfault._render import render_with_id, resolve_request_id
+from httpfault._trace import trace_id_of
 from httpfault.testing import assert_conforms
 
 from .adapters import Reply, sender
@@ -58,12 +59,15 @@ def expected_for(
     """
     config = common.CONFIGS[config_name]
     request = RequestInfo(scenario.method, scenario.path.partition("?")[0], scenario.headers)
-    request_id = resolve_request_id(config.replace(request_id_factory=None), request)
+    trace_id = trace_id_of(request)
+    request_id = resolve_request_id(config.replace(request_id_factory=None), request, trace_id)
     if request_id is None:
         request_id = reply.header(config.request_id_header or "") or ""
         assert _GENERATED_ID.match(request_id), f"not a generated request id: {request_id!r}"
     error = (instead or scenario.expect)()
-    rendered = render_with_id(error, config, request, request_id)
+    rendered = render_with_id(
+        error, config, request, request_id, trace_id=trace_id if config.trace_id else None
+    )
     names = contract_headers(config_name)
     headers: dict[str, str | None] = dict.fromkeys(names)
     for name, value in rendered.headers:

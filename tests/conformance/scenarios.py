@@ -47,6 +47,10 @@ DEBUG = ("json+debug", "problem+debug")
 CUSTOM = ("custom",)
 CUSTOM_RID = {"X-Correlation-ID": RID}
 LANG = ("lang", "lang-problem")
+TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+"""A valid W3C traceparent: its trace id is ``4bf92f35...4736``."""
+TRACED = {"X-Request-ID": RID, "traceparent": TRACEPARENT}
+TRACE_CONFIGS = ("rid-from-trace", "json")
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,23 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("request-id-lowercase-header", "GET", "/c/raise/s409",
              raised("s409"), headers={"x-request-id": RID},
              differs=(DRF_GET,)),
+    # W3C traceparent: its trace id follows the request id in the body; a malformed one
+    # is ignored; with request_id_from_trace a request without an id takes the trace id.
+    Scenario("traceparent-409", "GET", "/c/raise/s409", raised("s409"),
+             headers=TRACED, differs=(DRF_GET,)),
+    Scenario("traceparent-404", "GET", "/c/nope", NotFound, headers=TRACED),
+    Scenario("traceparent-500", "GET", "/c/raise/boom", InternalServerError, headers=TRACED,
+             differs=(DRF_GET,)),
+    Scenario("traceparent-validation-422", "POST", "/c/validate", _signup_errors(),
+             headers={**JSON_BODY, "traceparent": TRACEPARENT}, body=SIGNUP_INVALID,
+             differs=(DRF_POST,)),
+    Scenario("traceparent-malformed", "GET", "/c/nope", NotFound,
+             headers={"X-Request-ID": RID, "traceparent": TRACEPARENT.upper()}),
+    Scenario("traceparent-head", "HEAD", "/c/nope", NotFound, headers=TRACED),
+    Scenario("traceparent-request-id", "GET", "/c/nope", NotFound,
+             headers={"traceparent": TRACEPARENT}, configs=TRACE_CONFIGS),
+    Scenario("traceparent-off", "GET", "/c/raise/s409", raised("s409"), headers=TRACED,
+             configs=("no-trace-id",), differs=(DRF_GET,)),
     # Accept negotiation under format="auto" (Vary: Accept everywhere).
     # DRF with httpfault's ContentNegotiation: the view's error, not DRF's 406.
     _accept("application/problem+json", "problem"),

@@ -178,5 +178,8 @@ CONFIGS: dict[str, Config] = {
     "lang": Config(format="json", languages=LANGUAGES, exception_map=_MAP),
     "lang-problem": Config(format="problem", languages=LANGUAGES, exception_map=_MAP),
     "lang-auto": Config(format="auto", languages=LANGUAGES, exception_map=_MAP),
+    # Trace ids: the request id falls back to the trace id; and the member turned off.
+    "rid-from-trace": Config(format="problem", request_id_from_trace=True, exception_map=_MAP),
+    "no-trace-id": Config(format="json", trace_id=False, exception_map=_MAP),
 }
 """The configs the suite runs under, by name; every app is built once per config."""

@@ -1,0 +1,93 @@
+"""OpenTelemetry: what an answered error records on the current span.
+
+Only when ``opentelemetry-api`` is importable (looked for once, when this module is
+imported; imported at the first error answered). A 5xx records its exception once on the
+current span and sets the span's status to ERROR; a 4xx sets ``error.type`` to the
+error's code and leaves the status UNSET, as the HTTP semantic conventions ask of server
+spans. A span that is not recording is left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from importlib.util import find_spec
+from traceback import walk_tb
+from typing import Any
+
+from ._errors import HTTPError
+from ._trace import otel_trace
+
+__all__ = ["AVAILABLE", "current_span", "record", "record_4xx"]
+
+
+def _findable(name: str) -> bool:
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):  # a finder that refuses it, a broken installation
+        return False
+
+
+AVAILABLE = _findable("opentelemetry")
+"""Whether ``opentelemetry`` can be imported at all (found once, without importing it)."""
+MAX_FRAMES = 8
+"""The innermost frames an ``exception`` event's stack trace shows."""
+
+
+def current_span() -> Any:
+    """The current span if its context is valid (recording or not), else ``None``."""
+    api = otel_trace()
+    if api is None:
+        return None
+    try:
+        span = api.get_current_span()
+        return span if span.get_span_context().is_valid else None
+    except Exception:  # a broken SDK must not change the answer
+        return None
+
+
+def record(span: Any, error: HTTPError, log: logging.Logger) -> None:
+    """Record *error* on *span*, if it is recording. Never raises."""
+    try:
+        if not span.is_recording():
+            return
+        span.set_attribute("error.type", error.code)
+        if error.status >= 500:
+            original = error.__cause__ or error
+            span.add_event("exception", _exception_attributes(original))
+            api = otel_trace()
+            span.set_status(api.Status(api.StatusCode.ERROR, error.title))
+    except Exception:
+        log.exception("OpenTelemetry could not record %r; the answer is unchanged", error)
+
+
+def record_4xx(span: Any, code: str, log: logging.Logger) -> None:
+    """:func:`record` for a 4xx known by its *code* only (the error is not made yet)."""
+    try:
+        if span.is_recording():
+            span.set_attribute("error.type", code)
+    except Exception:
+        log.exception("OpenTelemetry could not record %r; the answer is unchanged", code)
+
+
+def _exception_attributes(exc: BaseException) -> dict[str, str]:
+    """The attributes of an ``exception`` event (semantic conventions), as
+    ``Span.record_exception`` makes them, with a stack trace of file, line and function
+    for the innermost :data:`MAX_FRAMES` frames: reading and marking up source lines, and
+    the outer frames of a framework's middleware stack, are most of what recording costs;
+    the error's log record has the full traceback."""
+    cls = exc.__class__
+    module = cls.__module__
+    name = cls.__qualname__ if module == "builtins" else f"{module}.{cls.__qualname__}"
+    frames = deque(walk_tb(exc.__traceback__), maxlen=MAX_FRAMES)
+    lines = ["Traceback (most recent call last):\n"]
+    for frame, line in frames:
+        code = frame.f_code
+        lines.append(f'  File "{code.co_filename}", line {line}, in {code.co_name}\n')
+    message = str(exc)
+    lines.append(f"{name}: {message}\n" if message else f"{name}\n")
+    return {
+        "exception.type": name,
+        "exception.message": message,
+        "exception.stacktrace": "".join(lines),
+    }

@@ -1,0 +1,66 @@
+"""Sentry: one event per 5xx, tagged with the request id and the trace id.
+
+Only when ``sentry-sdk`` is importable (looked for once, when this module is imported;
+imported at the first 5xx answered) and initialised. A 4xx is never sent from here.
+
+Exactly one event: the 5xx's exception is captured here, before httpfault logs it. The
+same exception object reaching Sentry again (the logging integration turning the ERROR
+record into an event, a framework integration listening to ``got_request_exception``)
+is then the one Sentry's default ``DedupeIntegration`` has just seen, and it drops it.
+Adapters send framework signals after the core has answered, so this capture, with its
+tags, is the one that stays.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.util import find_spec
+from typing import Any
+
+from ._errors import HTTPError
+
+__all__ = ["AVAILABLE", "capture"]
+
+
+def _findable(name: str) -> bool:
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):  # a finder that refuses it, a broken installation
+        return False
+
+
+AVAILABLE = _findable("sentry_sdk")
+"""Whether ``sentry_sdk`` can be imported at all (found once, without importing it)."""
+
+_UNSET: Any = object()
+_sdk: Any = _UNSET
+
+
+def _module() -> Any:
+    global _sdk
+    if _sdk is _UNSET:
+        try:
+            import sentry_sdk
+        except ImportError:  # found but broken: as if absent
+            _sdk = None
+        else:
+            _sdk = sentry_sdk
+    return _sdk
+
+
+def capture(
+    error: HTTPError, request_id: str | None, trace_id: str | None, log: logging.Logger
+) -> None:
+    """Send *error*'s original exception to Sentry once, tagged. Never raises."""
+    try:
+        sdk = _module()
+        if sdk is None or not sdk.get_client().is_active():
+            return
+        tags = {"http.status_code": str(error.status), "error_code": error.code}
+        if request_id is not None:
+            tags["request_id"] = request_id
+        if trace_id is not None:
+            tags["trace_id"] = trace_id
+        sdk.capture_exception(error.__cause__ or error, tags=tags)
+    except Exception:
+        log.exception("Sentry could not capture %r; the answer is unchanged", error)

@@ -1,0 +1,1 @@
+"""Observability: trace ids, OpenTelemetry spans, Sentry events, structured log records."""
