@@ -13,9 +13,8 @@ from ._config import DEFAULT_CONFIG, Config
 from ._convert import error_class, from_exception, with_field_errors
 from ._errors import HTTPError
 from ._fields import details_from_key, details_key, field_errors_from_details
-from ._render import Rendered, resolve_request_id
+from ._render import Rendered, request_and_trace_ids
 from ._request import RequestInfo
-from ._trace import trace_id_of
 
 __all__ = ["handle", "handle_details", "log_error"]
 
@@ -46,8 +45,7 @@ def handle(
             error = InternalServerError()
             error.__cause__ = mapping_failure
     span = _otel.current_span() if _otel.AVAILABLE else None
-    trace_id = trace_id_of(request, span)
-    request_id = resolve_request_id(cfg, request, trace_id)
+    request_id, trace_id = request_and_trace_ids(cfg, request, span)
     if span is not None:
         _otel.record(span, error, log)
     if _sentry.AVAILABLE and error.status >= 500:
@@ -90,8 +88,7 @@ def handle_details(
         return made[0]
 
     span = _otel.current_span() if _otel.AVAILABLE else None
-    trace_id = trace_id_of(request, span)
-    request_id = resolve_request_id(cfg, request, trace_id)
+    request_id, trace_id = request_and_trace_ids(cfg, request, span)
     if span is not None:
         _otel.record_4xx(span, error_class(status).code, log)
     if cfg.on_error or log.isEnabledFor(cfg.log_level_4xx):

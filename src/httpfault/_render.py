@@ -15,8 +15,8 @@ from ._headers import check_header
 from ._json import dumps, dumps_stdlib, jsonable_body
 from ._localize import choose_language, language_headers
 from ._media import ABOUT_BLANK, JSON, PROBLEM
-from ._request import RequestInfo, find_header, prefers_problem, safe_request_id
-from ._trace import trace_id_of
+from ._request import RequestInfo, find_header, find_headers, prefers_problem, safe_request_id
+from ._trace import parse_traceparent, trace_id_of
 
 __all__ = [
     "Rendered",
@@ -77,9 +77,35 @@ def resolve_request_id(
     name = config.request_id_header
     if request is None or name is None:
         return None
-    rid = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
-    if rid is not None and safe_request_id(rid) is not None:
-        return rid
+    sent = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
+    return _request_id(config, sent, trace_id)
+
+
+def request_and_trace_ids(
+    config: Config, request: RequestInfo | None, span: Any = None
+) -> tuple[str | None, str | None]:
+    """:func:`resolve_request_id` and :func:`~httpfault._trace.trace_id_of` together.
+
+    *span*: the current OpenTelemetry span (``None``: none). Without one, the request id
+    header and ``traceparent`` are found in one pass over the request's headers.
+    """
+    if span is not None or request is None or config.request_id_header is None:
+        trace_id = trace_id_of(request, span)
+        return resolve_request_id(config, request, trace_id), trace_id
+    sent, traceparent = find_headers(
+        request.headers, (config._rid_lower, config._rid_bytes), _TRACEPARENT_NAMES
+    )
+    trace_id = parse_traceparent(traceparent)
+    return _request_id(config, sent, trace_id), trace_id
+
+
+_TRACEPARENT_NAMES = ("traceparent", b"traceparent")
+
+
+def _request_id(config: Config, sent: str | None, trace_id: str | None) -> str | None:
+    # The request id for a request that sent *sent* (``None``: no header).
+    if sent is not None and safe_request_id(sent) is not None:
+        return sent
     if trace_id is not None and config.request_id_from_trace:
         return trace_id
     factory = config.request_id_factory

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 __all__ = [
     "HeaderSource",
     "RequestInfo",
     "find_header",
+    "find_headers",
     "header_value",
     "prefers_problem",
     "uri_reference",
@@ -80,6 +81,49 @@ def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) 
         elif isinstance(key, bytes) and key.lower() == encoded:
             return value.decode("latin-1") if isinstance(value, bytes) else str(value)
     return None
+
+
+def find_headers(
+    headers: HeaderSource, first: tuple[str, bytes], second: tuple[str, bytes]
+) -> tuple[str | None, str | None]:
+    """:func:`find_header` of two names at once (each given as its lowercase str and bytes).
+
+    One pass over a sequence of pairs (an ASGI scope's headers), where two lookups would
+    scan it twice; a mapping is looked up twice, which costs little. The first value of
+    each name wins, as in :func:`find_header`.
+    """
+    first_str, first_bytes = first
+    second_str, second_bytes = second
+    pairs: Any = headers
+    if not isinstance(headers, (list, tuple)):
+        if isinstance(headers, Mapping):
+            return (
+                find_header(headers, first_str, first_str, first_bytes),
+                find_header(headers, second_str, second_str, second_bytes),
+            )
+        pairs = list(headers)  # a generator, an items view: scanned once
+    found_first = found_second = None
+    first_size, second_size = len(first_bytes), len(second_bytes)
+    for key, value in pairs:
+        if key.__class__ is bytes or key.__class__ is str:
+            size = len(key)
+            # Two int comparisons cost less than a membership test of a tuple.
+            if size != first_size and size != second_size:  # noqa: PLR1714
+                continue  # most headers: no lowercasing, no comparison
+        elif not isinstance(key, (bytes, str)):
+            continue
+        lowered = key.lower()
+        if isinstance(key, bytes):
+            is_first, is_second = lowered == first_bytes, lowered == second_bytes
+        else:
+            is_first, is_second = lowered == first_str, lowered == second_str
+        if (is_first and found_first is None) or (is_second and found_second is None):
+            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+            if is_first and found_first is None:
+                found_first = text
+            if is_second and found_second is None:
+                found_second = text
+    return found_first, found_second
 
 
 def safe_request_id(value: str | None) -> str | None:
