@@ -16,28 +16,32 @@ handler and puts httpfault's error responses into the ``Api``'s OpenAPI document
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from ._extras import missing_extra
 
 try:
     from flask import Flask, got_request_exception, request
-    from werkzeug.exceptions import HTTPException
-    from werkzeug.exceptions import InternalServerError as WerkzeugInternalServerError
     from werkzeug.wrappers import Response as WerkzeugResponse
 except ImportError as exc:  # pragma: no cover - exercised without Flask installed
     raise missing_extra("flask", "Flask", "flask") from exc
 
-from httpfault import Config, HTTPError, error_class
+from httpfault import Config, HTTPError
 from httpfault._handling import handle
 from httpfault._request import RequestInfo
 
 from ._flask.babel_compat import babel_language
-from ._flask.convert import from_werkzeug, is_json_too_deep
-from ._flask.extension import CONFIG_KEY, EXTENSION_KEY, is_unhandled, resolve_config
-from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
+from ._flask.convert import is_json_too_deep
+from ._flask.extension import (
+    CONFIG_KEY,
+    EXTENSION_KEY,
+    Extension,
+    ExtensionState,
+    choose,
+    resolve_config,
+)
+from ._type_pages import CONTENT_TYPE, TypePage
 from ._wsgi.request import request_info
 
 __all__ = [
@@ -53,7 +57,7 @@ _DEFAULT_LOGGER = Config().logger_name
 _BOTH = Config(format="auto")
 
 
-class HTTPFault:
+class HTTPFault(Extension[Flask]):
     """The Flask extension. ``HTTPFault(app)``, or ``HTTPFault()`` then ``init_app(app)``.
 
     *config* applies to every app the extension is initialised on; a per-app
@@ -65,42 +69,22 @@ class HTTPFault:
     small HTML page documenting it, on every app the extension is initialised on.
     """
 
-    def __init__(
-        self,
-        app: Flask | None = None,
-        config: Config | None = None,
-        *,
-        serve_types: Iterable[type[HTTPError]] = (),
-    ) -> None:
-        if config is not None and not isinstance(config, Config):
-            raise TypeError(f"config must be a httpfault.Config, not {type(config).__name__}")
-        self.config = config
-        self.serve_types = error_classes(serve_types)
-        if app is not None:
-            self.init_app(app)
+    def _new_state(self, app: Flask, config: Config) -> HTTPFaultState:
+        return HTTPFaultState(app, config, self)
 
-    def init_app(self, app: Flask) -> None:
-        """Install on *app*: state in ``app.extensions["httpfault"]``, one error handler."""
-        config = resolve_config(self.config, app.config.get(CONFIG_KEY))
-        pages = type_pages(self.serve_types, config)
-        state = HTTPFaultState(app, config, self)
-        app.extensions[EXTENSION_KEY] = state
-        app.register_error_handler(Exception, state.handle_exception)
+    def _installed(self, app: Flask, state: ExtensionState, config: Config) -> None:
         if "flask-smorest" in app.extensions:
             from ._flask.openapi import install_smorest
 
             install_smorest(app, state.handle_exception, config)
-        for number, page in enumerate(pages):
-            app.add_url_rule(page.path, f"httpfault_problem_type_{number}", _page_view(page),
-                             methods=["GET"])  # fmt: skip
 
-    @staticmethod
-    def config_for(app: Flask) -> Config:
-        """The :class:`~httpfault.Config` installed on *app*."""
-        state = app.extensions.get(EXTENSION_KEY)
-        if not isinstance(state, HTTPFaultState):
-            raise RuntimeError("httpfault is not installed on this app: call HTTPFault(app)")
-        return state.config
+    def _page_view(self, page: TypePage) -> Callable[[], WerkzeugResponse]:
+        """The view answering ``GET`` (and ``HEAD``) on a problem type's page."""
+
+        def view() -> WerkzeugResponse:
+            return WerkzeugResponse(page.body, content_type=CONTENT_TYPE)
+
+        return view
 
 
 def responses(*error_classes: type[HTTPError]) -> dict[str, dict[str, Any]]:
@@ -114,74 +98,29 @@ def responses(*error_classes: type[HTTPError]) -> dict[str, dict[str, Any]]:
     return make(*error_classes, config=_BOTH)
 
 
-def _page_view(page: TypePage) -> Callable[[], WerkzeugResponse]:
-    """The view answering ``GET`` (and ``HEAD``) on a problem type's page."""
+class HTTPFaultState(ExtensionState):
+    """What ``init_app`` keeps in ``app.extensions["httpfault"]`` for one Flask app."""
 
-    def view() -> WerkzeugResponse:
-        return WerkzeugResponse(page.body, content_type=CONTENT_TYPE)
-
-    return view
-
-
-class HTTPFaultState:
-    """What ``init_app`` keeps in ``app.extensions["httpfault"]`` for one app."""
-
-    __slots__ = ("_quiet", "app", "config", "extension", "logger")
-
-    def __init__(self, app: Flask, config: Config, extension: HTTPFault) -> None:
-        self.app = app
-        self.config = config
-        self.extension = extension
-        self.logger: logging.Logger = (
-            config.logger if config.logger_name != _DEFAULT_LOGGER else app.logger
-        )
-        # Errors Flask has logged itself (see handle_exception) must not be logged twice;
-        # logging.NOTSET is a level no logger ever emits.
-        self._quiet = config.replace(log_level_4xx=logging.NOTSET, log_level_5xx=logging.NOTSET)
+    __slots__ = ()
+    app: Flask
 
     def handle_exception(self, exc: Exception) -> WerkzeugResponse:
         """The error handler registered for ``Exception``: *exc* as a contract response."""
         environ = request.environ
-        config = self.config
-        target: BaseException = exc
-        if isinstance(exc, HTTPError):
-            pass
-        elif isinstance(exc, HTTPException):
-            if (
-                isinstance(exc, WerkzeugInternalServerError)
-                and exc.__traceback__ is None
-                and isinstance(exc.original_exception, BaseException)
-            ):
-                # Made, not raised, by Flask's handle_exception() (for an exception from an
-                # after_request hook or an error handler), which has sent the signal,
-                # applied PROPAGATE_EXCEPTIONS and logged the original with its traceback:
-                # answer it, do not log it again.
-                config = self._quiet
-                target = exc.original_exception
-                if isinstance(target, HTTPException):
-                    converted = from_werkzeug(target, config)
-                    if converted is None:
-                        return target.get_response(environ)
-                    target = converted
-            else:
-                converted = from_werkzeug(exc, config)
-                if converted is None:
-                    return exc.get_response(environ)
-                target = converted
-        elif is_json_too_deep(exc):
-            target = error_class(config.malformed_body_status)()
-            target.__cause__ = exc
-        elif self._unhandled(exc):
-            if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
-                raise exc
-            rendered = handle(
-                target, config, self._request_info(environ, config), logger=self.logger
-            )
+        answer = choose(exc, self.config, self._quiet, is_json_too_deep)
+        if answer.target is None:
+            assert answer.native is not None
+            return answer.native.get_response(environ)
+        if answer.unhandled and self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
+            raise exc
+        config = answer.config
+        rendered = handle(
+            answer.target, config, self._request_info(environ, config), logger=self.logger
+        )
+        if answer.unhandled:
             # After the core has answered (and told error trackers, tagged): listeners
             # that capture the same exception again see it as a duplicate.
             got_request_exception.send(self.app, _async_wrapper=self.app.ensure_sync, exception=exc)
-            return self.app.response_class(rendered.body, rendered.status, rendered.headers)
-        rendered = handle(target, config, self._request_info(environ, config), logger=self.logger)
         return self.app.response_class(rendered.body, rendered.status, rendered.headers)
 
     def _request_info(self, environ: Any, config: Config) -> RequestInfo:
@@ -190,10 +129,3 @@ class HTTPFaultState:
         if config._offered:
             info = info._replace(language=babel_language(self.app))
         return info
-
-    def _unhandled(self, exc: Exception) -> bool:
-        """Whether *exc* is one Flask would call unhandled: not validation, not mapped."""
-        return is_unhandled(exc, self.config)
-
-    def __repr__(self) -> str:
-        return f"HTTPFaultState(app={self.app.name!r}, config={self.config!r})"

@@ -17,36 +17,31 @@ status for a body that does not decode.
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from typing import Any
+
+from ._extras import missing_extra
 
 try:
     from quart import Quart, Request, Response, request
     from quart.signals import got_request_exception
     from werkzeug.datastructures import Headers
-    from werkzeug.exceptions import HTTPException
-    from werkzeug.exceptions import InternalServerError as WerkzeugInternalServerError
     from werkzeug.wrappers import Response as WerkzeugResponse
 except ImportError as exc:  # pragma: no cover - exercised without Quart installed
-    raise ImportError(
-        "httpfault.adapters.quart needs Quart: pip install 'httpfault[quart]'"
-    ) from exc
+    raise missing_extra("quart", "Quart", "quart") from exc
 
-from httpfault import Config, HTTPError, UnsupportedMediaType, error_class
+from httpfault import Config, UnsupportedMediaType, error_class
 from httpfault._handling import handle
 
 from ._asgi.scope import request_info
-from ._flask.convert import from_werkzeug, is_undecodable_json
-from ._flask.extension import CONFIG_KEY, EXTENSION_KEY, is_unhandled, resolve_config
-from ._type_pages import CONTENT_TYPE, TypePage, error_classes, type_pages
+from ._flask.convert import is_undecodable_json
+from ._flask.extension import CONFIG_KEY, EXTENSION_KEY, Extension, ExtensionState, choose
+from ._type_pages import CONTENT_TYPE, TypePage
 
 __all__ = ["CONFIG_KEY", "EXTENSION_KEY", "HTTPFault", "HTTPFaultState", "read_json"]
 
-_DEFAULT_LOGGER = Config().logger_name
 
-
-class HTTPFault:
+class HTTPFault(Extension[Quart]):
     """The Quart extension. ``HTTPFault(app)``, or ``HTTPFault()`` then ``init_app(app)``.
 
     *config* applies to every app the extension is initialised on; a per-app
@@ -58,104 +53,35 @@ class HTTPFault:
     small HTML page documenting it, on every app the extension is initialised on.
     """
 
-    def __init__(
-        self,
-        app: Quart | None = None,
-        config: Config | None = None,
-        *,
-        serve_types: Iterable[type[HTTPError]] = (),
-    ) -> None:
-        if config is not None and not isinstance(config, Config):
-            raise TypeError(f"config must be a httpfault.Config, not {type(config).__name__}")
-        self.config = config
-        self.serve_types = error_classes(serve_types)
-        if app is not None:
-            self.init_app(app)
+    def _new_state(self, app: Quart, config: Config) -> HTTPFaultState:
+        return HTTPFaultState(app, config, self)
 
-    def init_app(self, app: Quart) -> None:
-        """Install on *app*: state in ``app.extensions["httpfault"]``, one error handler."""
-        config = resolve_config(self.config, app.config.get(CONFIG_KEY))
-        pages = type_pages(self.serve_types, config)
-        state = HTTPFaultState(app, config, self)
-        app.extensions[EXTENSION_KEY] = state
-        app.register_error_handler(Exception, state.handle_exception)
-        for number, page in enumerate(pages):
-            app.add_url_rule(page.path, f"httpfault_problem_type_{number}", _page_view(page),
-                             methods=["GET"])  # fmt: skip
+    def _page_view(self, page: TypePage) -> Callable[[], Awaitable[Response]]:
+        """The view answering ``GET`` (and ``HEAD``) on a problem type's page."""
 
-    @staticmethod
-    def config_for(app: Quart) -> Config:
-        """The :class:`~httpfault.Config` installed on *app*."""
-        state = app.extensions.get(EXTENSION_KEY)
-        if not isinstance(state, HTTPFaultState):
-            raise RuntimeError("httpfault is not installed on this app: call HTTPFault(app)")
-        return state.config
+        async def view() -> Response:
+            return Response(page.body, content_type=CONTENT_TYPE)
+
+        return view
 
 
-def _page_view(page: TypePage) -> Callable[[], Awaitable[Response]]:
-    """The view answering ``GET`` (and ``HEAD``) on a problem type's page."""
+class HTTPFaultState(ExtensionState):
+    """What ``init_app`` keeps in ``app.extensions["httpfault"]`` for one Quart app."""
 
-    async def view() -> Response:
-        return Response(page.body, content_type=CONTENT_TYPE)
-
-    return view
-
-
-class HTTPFaultState:
-    """What ``init_app`` keeps in ``app.extensions["httpfault"]`` for one app."""
-
-    __slots__ = ("_quiet", "app", "config", "extension", "logger")
-
-    def __init__(self, app: Quart, config: Config, extension: HTTPFault) -> None:
-        self.app = app
-        self.config = config
-        self.extension = extension
-        self.logger: logging.Logger = (
-            config.logger if config.logger_name != _DEFAULT_LOGGER else app.logger
-        )
-        # Errors Quart has logged itself (see handle_exception) must not be logged twice;
-        # logging.NOTSET is a level no logger ever emits.
-        self._quiet = config.replace(log_level_4xx=logging.NOTSET, log_level_5xx=logging.NOTSET)
+    __slots__ = ()
+    app: Quart
 
     async def handle_exception(self, exc: Exception) -> Response | WerkzeugResponse:
         """The error handler registered for ``Exception``: *exc* as a contract response."""
-        config = self.config
-        target: BaseException = exc
-        unhandled = False
-        if isinstance(exc, HTTPError):
-            pass
-        elif isinstance(exc, HTTPException):
-            if (
-                isinstance(exc, WerkzeugInternalServerError)
-                and exc.__traceback__ is None
-                and isinstance(exc.original_exception, BaseException)
-            ):
-                # Made, not raised, by Quart's handle_exception() (for an exception from an
-                # after_request function or an error handler), which has sent the signal,
-                # applied PROPAGATE_EXCEPTIONS and logged the original with its traceback:
-                # answer it, do not log it again.
-                config = self._quiet
-                target = exc.original_exception
-                if isinstance(target, HTTPException):
-                    converted = from_werkzeug(target, config)
-                    if converted is None:
-                        return await self.app.make_response(target)
-                    target = converted
-            else:
-                converted = from_werkzeug(exc, config)
-                if converted is None:
-                    return await self.app.make_response(exc)
-                target = converted
-        elif is_undecodable_json(exc):
-            target = error_class(config.malformed_body_status)()
-            target.__cause__ = exc
-        elif is_unhandled(exc, config):
-            if self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
-                raise exc
-            unhandled = True
+        answer = choose(exc, self.config, self._quiet, is_undecodable_json)
+        if answer.target is None:
+            assert answer.native is not None
+            return await self.app.make_response(answer.native)
+        if answer.unhandled and self.app.config.get("PROPAGATE_EXCEPTIONS") is True:
+            raise exc
         info = request_info(request.scope)
-        rendered = handle(target, config, info, logger=self.logger)
-        if unhandled:
+        rendered = handle(answer.target, answer.config, info, logger=self.logger)
+        if answer.unhandled:
             # After the core has answered (and told error trackers, tagged): listeners
             # that capture the same exception again see it as a duplicate.
             await got_request_exception.send_async(
@@ -170,9 +96,6 @@ class HTTPFaultState:
             # No body, and no length of a body that was never rendered.
             del response.headers["Content-Length"]
         return response
-
-    def __repr__(self) -> str:
-        return f"HTTPFaultState(app={self.app.name!r}, config={self.config!r})"
 
 
 def _is_json(content_type: str) -> bool:
