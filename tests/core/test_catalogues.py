@@ -129,7 +129,9 @@ def test_the_sentences_httpfault_writes_are_msgids() -> None:
 
     assert _fields._message({"msg": None}) in msgids()
     assert _fields._message({"msg": "Input 'abc' is bad", "input": "abc"}) in msgids()
-    root = Path(__file__).resolve().parents[2] / "adapters" / "_django"
+    import httpfault.adapters
+
+    root = Path(httpfault.adapters.__file__).resolve().parent / "_django"
     drf = re.findall(r'\(\w+, "([^"]+)"\)', (root / "drf_fields.py").read_text("utf-8"))
     django = re.findall(r'NEUTRAL_MESSAGE = "([^"]+)"', (root / "convert.py").read_text("utf-8"))
     assert len(drf) == 5

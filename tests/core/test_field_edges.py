@@ -93,3 +93,52 @@ def test_what_counts_as_quoting_the_input(value: object, message: str, replaced:
     assert error.message == ("Invalid value." if replaced else message)
     [(_, keyed, _)] = details_key([detail])
     assert keyed == error.message
+
+
+def test_details_key_bounds_are_inclusive() -> None:
+    """A loc part, message or type of exactly MAX_KEY_TEXT characters, and details of exactly
+    MAX_KEY_TOTAL characters in all, still have a key; one character more has none."""
+    from httpfault._fields import MAX_KEY_TEXT, MAX_KEY_TOTAL
+
+    longest = "t" * MAX_KEY_TEXT
+    assert details_key([{"loc": ("a",), "msg": "m", "type": longest}]) is not None
+    assert details_key([{"loc": ("a",), "msg": "m", "type": longest + "t"}]) is None
+    assert details_key([{"loc": ("a",), "msg": longest, "type": "t"}]) is not None
+    assert details_key([{"loc": ("a",), "msg": longest + "t", "type": "t"}]) is None
+    half = MAX_KEY_TEXT // 2
+    count = MAX_KEY_TOTAL // MAX_KEY_TEXT
+    # Each detail counts its field name and its message: MAX_KEY_TOTAL characters in all.
+    full = [
+        {"loc": (f"{i}".ljust(half, "f"),), "msg": "m" * half, "type": "t"} for i in range(count)
+    ]
+    assert details_key(full) is not None
+    full[0]["msg"] += "m"
+    assert details_key(full) is None
+
+
+def test_details_key_refuses_a_type_that_is_not_text() -> None:
+    """A detail whose type is not a str (a tuple, even a short one) has no key."""
+    assert details_key([{"loc": ("a",), "msg": "m", "type": ("t",)}]) is None
+
+
+class _Tag:
+    """An error type given as an object: its text is the type."""
+
+    def __str__(self) -> str:
+        return "uuid_parsing"
+
+
+def test_a_message_that_is_not_text_is_sent_as_its_text() -> None:
+    """A detail's non-str message is sent as its text (not replaced), in the field error and
+    in the key alike; a type given as an object is read as its text for the no-echo rule."""
+    detail = {"loc": ("n",), "msg": 12, "type": "value_error"}
+    [error] = field_errors_from_details([detail])
+    assert error.message == "12"
+    [(_, keyed, _)] = details_key([detail])
+    assert keyed == "12"
+    quoting = {"loc": ("n",), "msg": "found `Z` at 0", "type": _Tag(), "input": "Z"}
+    [uuid_error] = field_errors_from_details([quoting])
+    assert (uuid_error.message, uuid_error.code) == (
+        "Input should be a valid UUID.",
+        "uuid_parsing",
+    )

@@ -123,21 +123,26 @@ def test_no_template_where_rendering_fails() -> None:
     assert make_template(error, Config(), RequestInfo("GET", "/", {}), "r") is None
 
 
+BODY_REFUSAL = "^a stand-in is in the body where it cannot be replaced$"
+HEADER_REFUSAL = "^a stand-in is in a header where it cannot be replaced$"
+ID_REFUSAL = r"^this template was made for requests with\(out\) a request id$"
+
+
 def test_a_stand_in_out_of_place_is_refused() -> None:
     """Stand-ins found twice, or in a header other than the id's, make no template."""
     rid, path = _RID.encode(), _PATH.encode()
     json_headers = [("Content-Type", "application/json")]
-    with pytest.raises(ValueError, match="body"):
+    with pytest.raises(ValueError, match=BODY_REFUSAL):
         Template(422, json_headers, b"{" + rid + rid + b"}", False, True)
-    with pytest.raises(ValueError, match="body"):
+    with pytest.raises(ValueError, match=BODY_REFUSAL):
         Template(422, json_headers, b"{" + path + path + rid + b"}", False, True)
-    with pytest.raises(ValueError, match="body"):
+    with pytest.raises(ValueError, match=BODY_REFUSAL):
         Template(422, json_headers, b"{}", False, True)  # the id is missing
-    with pytest.raises(ValueError, match="header"):
+    with pytest.raises(ValueError, match=HEADER_REFUSAL):
         Template(422, [("Link", _PATH)], b"{" + rid + b"}", False, True)
-    with pytest.raises(ValueError, match="header"):
+    with pytest.raises(ValueError, match=HEADER_REFUSAL):
         Template(422, [("X-Request-ID", _RID)], b"{}", False, False)
-    with pytest.raises(ValueError, match="header"):
+    with pytest.raises(ValueError, match=HEADER_REFUSAL):
         Template(422, [("A", _RID), ("B", _RID)], b"{" + rid + b"}", False, True)
     error: Any = UnprocessableContent(note=_RID)  # an extension holding the stand-in
     assert make_template(error, Config(), RequestInfo("GET", "/", {}), "r") is None
@@ -151,9 +156,9 @@ def test_the_request_id_must_match_how_the_template_was_made() -> None:
     without = make_template(error, Config(), request, None)
     assert with_id is not None
     assert without is not None
-    with pytest.raises(ValueError, match="request id"):
+    with pytest.raises(ValueError, match=ID_REFUSAL):
         with_id.body(request, None)
-    with pytest.raises(ValueError, match="request id"):
+    with pytest.raises(ValueError, match=ID_REFUSAL):
         without.body(request, "r")
     assert with_id.size == len(render_with_id(error, Config(), request, _RID).body)
 

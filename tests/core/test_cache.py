@@ -1,0 +1,56 @@
+"""AnswerCache: byte accounting, the limit, least recently used out first."""
+
+from __future__ import annotations
+
+import pickle
+
+from httpfault._cache import AnswerCache
+
+
+def test_an_entry_of_exactly_the_limit_is_kept() -> None:
+    """An entry as large as the limit is kept; the cache then holds exactly the limit."""
+    cache = AnswerCache(100)
+    cache.put("a", "A", 100)
+    assert (len(cache), cache.size, cache.get("a")) == (1, 100, "A")
+
+
+def test_entries_filling_the_limit_exactly_are_all_kept() -> None:
+    """Entries whose sizes add up to the limit are all kept; one more byte evicts the oldest."""
+    cache = AnswerCache(100)
+    cache.put("a", "A", 60)
+    cache.put("b", "B", 40)
+    assert (len(cache), cache.size) == (2, 100)
+    cache.put("c", "C", 1)
+    assert (cache.get("a"), cache.get("b"), cache.get("c")) == (None, "B", "C")
+    assert cache.size == 41
+
+
+def test_the_least_recently_used_goes_first() -> None:
+    """A lookup marks an entry as used: the entry not looked up since is evicted first."""
+    cache = AnswerCache(30)
+    for key in ("a", "b", "c"):
+        cache.put(key, key.upper(), 10)
+    assert cache.get("a") == "A"
+    cache.put("d", "D", 10)
+    assert [cache.get(key) for key in ("a", "b", "c", "d")] == ["A", None, "C", "D"]
+    assert cache.size == 30
+
+
+def test_a_replaced_entry_counts_once_and_clear_forgets_all() -> None:
+    """Putting a key again replaces its entry and its size; clear() empties the cache."""
+    cache = AnswerCache(100)
+    cache.put("a", "A", 30)
+    cache.put("a", "B", 20)
+    assert (len(cache), cache.size, cache.get("a")) == (1, 20, "B")
+    cache.clear()
+    assert (len(cache), cache.size, cache.get("a")) == (0, 0, None)
+    cache.put("b", "B", 100)
+    assert cache.size == 100
+
+
+def test_a_pickled_cache_keeps_its_limit_and_starts_empty() -> None:
+    """A copy made by pickling has the same limit and none of the entries."""
+    cache = AnswerCache(123)
+    cache.put("a", "A", 10)
+    copy = pickle.loads(pickle.dumps(cache))
+    assert (copy.limit, copy.size, len(copy)) == (123, 0, 0)
