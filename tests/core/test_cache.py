@@ -1,4 +1,4 @@
-"""AnswerCache: byte accounting, the limit, least recently used out first."""
+"""AnswerCache: byte accounting, the limit, entries not used lately out first."""
 
 from __future__ import annotations
 
