@@ -100,9 +100,14 @@ def oldest(session: nox.Session) -> None:
 @nox.session(python="3.10")
 def oldest_quart(session: nox.Session) -> None:
     """The oldest supported Quart (on the Flask and werkzeug it needs), on the oldest Python."""
-    session.install("-e", ".[test]", *OLDEST_QUART)
+    # As in ``oldest``: the current releases first, then the oldest ones over them (one
+    # resolution of both does not finish in reasonable time).
+    session.install("-e", ".[test]")
+    session.install(*OLDEST_QUART)
     session.run("python", "-m", "pip", "freeze", silent=False)
-    session.run(*PYTEST, "tests/quart", "tests/flask", "tests/conformance", *session.posargs)
+    # flask-smorest's releases that install here need Flask 3.0.2 or later.
+    session.run(*PYTEST, "tests/quart", "tests/flask", "tests/conformance",
+                "--deselect", "tests/flask/test_smorest.py", *session.posargs)  # fmt: skip
 
 
 @nox.session(python="3.13")
