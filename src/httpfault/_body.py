@@ -14,6 +14,7 @@ bounded key stands for exactly is rendered afresh each time.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ._catalog_data import TEXTS
@@ -48,16 +49,15 @@ class Facts(NamedTuple):
 
 def facts(error: HTTPError) -> Facts:
     """Read *error* once: class attributes changed at run time are seen."""
-    status = error.status
+    read = _read(error)
+    status = read[0]
     if status.__class__ is not int and isinstance(status, int) and status.__class__ is not bool:
-        status = int(status)  # an IntEnum such as HTTPStatus.GONE
-    return _new_facts(
-        Facts,
-        (
-            status, error.type, error.code, error.title, error.detail, error.expose,
-            error.default_detail, error.instance, error.errors, error.headers, error.extensions,
-        ),
-    )  # fmt: skip
+        return _new_facts(Facts, (int(status), *read[1:]))  # an IntEnum: HTTPStatus.GONE
+    return _new_facts(Facts, read)
+
+
+_read = attrgetter(*Facts._fields)
+"""The facts of an error, read in one call (each attribute as ``error.<name>`` reads it)."""
 
 
 def body(

@@ -41,6 +41,9 @@ def current_span() -> Any:
         return None
     try:
         span = api.get_current_span()
+        # No span current (the API's shared invalid span): the usual case, told cheaply.
+        if span is api.INVALID_SPAN:
+            return None
         return span if span.get_span_context().is_valid else None
     except Exception:  # a broken SDK must not change the answer
         return None

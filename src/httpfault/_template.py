@@ -136,7 +136,16 @@ class Template:
         self, request: RequestInfo, request_id: str | None, trace_id: str | None = None
     ) -> Rendered:
         """The whole response for *request* (see :meth:`body`)."""
-        body = self.body(request, request_id, trace_id)
+        if (
+            self._slots == _RID_ONLY  # the JSON format's only stand-in: spliced right here
+            and request_id is not None
+            and trace_id is None
+            and request.method != "HEAD"
+        ):
+            pieces = self._pieces
+            body = pieces[0] + request_id.encode("ascii") + pieces[1]
+        else:
+            body = self.body(request, request_id, trace_id)
         headers = self._headers.copy()
         if self._rid_at >= 0:
             headers[self._rid_at] = (headers[self._rid_at][0], request_id)  # type: ignore[assignment]
