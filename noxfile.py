@@ -43,6 +43,8 @@ OLDEST = [
     "uvicorn==0.29.0",
     # Newer releases need pydantic-settings, which needs a newer pydantic than 2.5.
     "openapi-spec-validator==0.7.1",
+    # The oldest Sentry SDK the ``sentry`` extra allows (before its scope getters).
+    "sentry-sdk==2.0.0",
 ]
 # Quart 0.19 (its oldest release on Flask's own code) needs Flask 3.0 and werkzeug 3.0, and
 # no Quart release installs next to Flask 2.3 (Quart 0.18 wants blinker < 1.6, Flask 2.3

@@ -54,7 +54,7 @@ def capture(
     """Send *error*'s original exception to Sentry once, tagged. Never raises."""
     try:
         sdk = _module()
-        if sdk is None or not sdk.get_client().is_active():
+        if sdk is None or not _active(sdk):
             return
         tags = {"http.status_code": str(error.status), "error_code": error.code}
         if request_id is not None:
@@ -64,3 +64,24 @@ def capture(
         sdk.capture_exception(error.__cause__ or error, tags=tags)
     except Exception:
         log.exception("Sentry could not capture %r; the answer is unchanged", error)
+
+
+def _active(sdk: Any) -> bool:
+    """Whether a Sentry client is active in the current, isolation or global scope.
+
+    What ``sentry_sdk.get_client().is_active()`` answers, read from the three public scope
+    getters (where the release has them): where no client is active, ``get_client()`` makes a ``NonRecordingClient``
+    on each call, which costs more than the rest of a 5xx answer's handling.
+    """
+    getters = (
+        getattr(sdk, "get_current_scope", None),
+        getattr(sdk, "get_isolation_scope", None),
+        getattr(sdk, "get_global_scope", None),
+    )
+    if None in getters:  # releases before the scope getters were public
+        return bool(sdk.get_client().is_active())
+    for scope in getters:
+        client = scope().client  # type: ignore[misc]  # None where none is bound
+        if client is not None and client.is_active():
+            return True
+    return False
