@@ -70,8 +70,9 @@ def _active(sdk: Any) -> bool:
     """Whether a Sentry client is active in the current, isolation or global scope.
 
     What ``sentry_sdk.get_client().is_active()`` answers, read from the three public scope
-    getters (where the release has them): where no client is active, ``get_client()`` makes a ``NonRecordingClient``
-    on each call, which costs more than the rest of a 5xx answer's handling.
+    getters (where the release has them): where no client is active, ``get_client()``
+    makes a ``NonRecordingClient`` on each call, which costs more than the rest of a 5xx
+    answer's handling.
     """
     getters = (
         getattr(sdk, "get_current_scope", None),
