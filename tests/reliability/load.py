@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 import time
@@ -25,6 +26,9 @@ class LoadResult:
     seconds: float = 0.0
     statuses: Counter[int] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    resent: list[str] = field(default_factory=list)
+    """Requests sent again once, on a new connection: their kept-alive one was closed
+    before any answer (the keep-alive race of RFC 9112 section 9.3.1)."""
 
     @property
     def rate(self) -> float:
@@ -52,9 +56,20 @@ def run_load(url: str, adapters: Sequence[str], total: int, tag: str) -> LoadRes
                 scenario = SCENARIOS[i % len(SCENARIOS)]
                 adapter = adapters[(i // len(SCENARIOS)) % len(adapters)]
                 headers = request_headers(f"{tag}-{i}", i % 2 == 1)
+                send = functools.partial(client.request, scenario.method,
+                                         scenario.url_path(adapter), headers=headers,
+                                         json=scenario.body)  # fmt: skip
                 try:
-                    response = client.request(scenario.method, scenario.url_path(adapter),
-                                              headers=headers, json=scenario.body)  # fmt: skip
+                    try:
+                        response = send()
+                    except httpx.RemoteProtocolError as closed:
+                        # A kept-alive connection the server closed as the request went
+                        # out: no answer was started. Sent again once, on a new one.
+                        if "without sending a response" not in str(closed):
+                            raise
+                        with lock:
+                            result.resent.append(f"{i} {scenario.name}")
+                        response = send()
                 except httpx.HTTPError as exc:
                     with lock:
                         result.problems.append(f"{i} {scenario.name}: {exc!r}")

@@ -77,8 +77,11 @@ def test_load(server: tuple[str, Server]) -> None:
     adapters = SERVERS[name][0]
     result = run_load(running.url, adapters, REQUESTS, tag=name)
     print(f"\n{name}: {result.requests} requests from {CLIENTS} clients in "
-          f"{result.seconds:.1f} s ({result.rate:.0f}/s), statuses {dict(result.statuses)}")  # fmt: skip
+          f"{result.seconds:.1f} s ({result.rate:.0f}/s), statuses {dict(result.statuses)}, "
+          f"resent after a closed kept-alive connection: {len(result.resent)}")  # fmt: skip
     assert result.problems == [], result.problems[:10]
+    # A rare keep-alive race is the transport's, not an answer; more than a few is not.
+    assert len(result.resent) <= 3, result.resent
     assert result.requests == REQUESTS
     assert running.alive()
     assert httpx.get(running.url + "/ok", timeout=10).status_code == 200
