@@ -11,42 +11,20 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from importlib.util import find_spec
 from traceback import walk_tb
 from typing import Any
 
 from ._errors import HTTPError
-from ._trace import otel_trace
+from ._optional import findable
+from ._trace import current_span, otel_trace
 
 __all__ = ["AVAILABLE", "current_span", "record", "record_4xx"]
 
 
-def _findable(name: str) -> bool:
-    try:
-        return find_spec(name) is not None
-    except (ImportError, ValueError):  # a finder that refuses it, a broken installation
-        return False
-
-
-AVAILABLE = _findable("opentelemetry")
+AVAILABLE = findable("opentelemetry")
 """Whether ``opentelemetry`` can be imported at all (found once, without importing it)."""
 MAX_FRAMES = 8
 """The innermost frames an ``exception`` event's stack trace shows."""
-
-
-def current_span() -> Any:
-    """The current span if its context is valid (recording or not), else ``None``."""
-    api = otel_trace()
-    if api is None:
-        return None
-    try:
-        span = api.get_current_span()
-        # No span current (the API's shared invalid span): the usual case, told cheaply.
-        if span is api.INVALID_SPAN:
-            return None
-        return span if span.get_span_context().is_valid else None
-    except Exception:  # a broken SDK must not change the answer
-        return None
 
 
 def record(span: Any, error: HTTPError, log: logging.Logger) -> None:

@@ -14,22 +14,15 @@ tags, is the one that stays.
 from __future__ import annotations
 
 import logging
-from importlib.util import find_spec
 from typing import Any
 
 from ._errors import HTTPError
+from ._optional import findable
 
 __all__ = ["AVAILABLE", "capture"]
 
 
-def _findable(name: str) -> bool:
-    try:
-        return find_spec(name) is not None
-    except (ImportError, ValueError):  # a finder that refuses it, a broken installation
-        return False
-
-
-AVAILABLE = _findable("sentry_sdk")
+AVAILABLE = findable("sentry_sdk")
 """Whether ``sentry_sdk`` can be imported at all (found once, without importing it)."""
 
 _UNSET: Any = object()

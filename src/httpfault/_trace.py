@@ -14,7 +14,7 @@ from typing import Any
 
 from ._request import RequestInfo, find_header
 
-__all__ = ["current_span_trace_id", "parse_traceparent", "trace_id_of"]
+__all__ = ["current_span", "current_span_trace_id", "parse_traceparent", "trace_id_of"]
 
 _INVALID_TRACE = "0" * 32
 _INVALID_PARENT = "0" * 16
@@ -56,18 +56,25 @@ def otel_trace() -> Any:
     return module
 
 
-def current_span_trace_id() -> str | None:
-    """The trace id of the current OpenTelemetry span, if one with a valid context is current."""
+def current_span() -> Any:
+    """The current OpenTelemetry span if its context is valid (recording or not), else ``None``."""
     api = otel_trace()
     if api is None:
         return None
     try:
-        context = api.get_current_span().get_span_context()
-        if not context.is_valid:
+        span = api.get_current_span()
+        # No span current (the API's shared invalid span): the usual case, told cheaply.
+        if span is api.INVALID_SPAN:
             return None
-        return f"{context.trace_id:032x}"
+        return span if span.get_span_context().is_valid else None
     except Exception:  # a broken SDK must not change the answer
         return None
+
+
+def current_span_trace_id() -> str | None:
+    """The trace id of the current OpenTelemetry span, if one with a valid context is current."""
+    span = current_span()
+    return None if span is None else f"{span.get_span_context().trace_id:032x}"
 
 
 def trace_id_of(request: RequestInfo | None, span: Any = _UNSET) -> str | None:
