@@ -18,11 +18,9 @@ from pydantic import BaseModel
 
 from httpfault import Config, Conflict, NotFound, TooManyRequests
 from httpfault.adapters.litestar import HTTPFaultPlugin, raises
-from tests.openapi.helpers import Answer, check
+from tests.openapi.helpers import JSON, PROBLEM, Answer, check
 from tests.openapi_headers import assert_rate_limit_headers
 
-JSON = "application/json"
-PROBLEM = "application/problem+json"
 REF = "#/components/schemas/"
 
 

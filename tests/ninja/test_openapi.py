@@ -15,11 +15,9 @@ from openapi_spec_validator import validate
 
 from httpfault import Config, Conflict, NotFound, TooManyRequests
 from httpfault.adapters.ninja import install, responses
-from tests.openapi.helpers import Answer, check
+from tests.openapi.helpers import JSON, PROBLEM, Answer, check
 from tests.openapi_headers import assert_rate_limit_headers
 
-JSON = "application/json"
-PROBLEM = "application/problem+json"
 REF = "#/components/schemas/"
 
 
