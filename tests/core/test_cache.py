@@ -25,7 +25,7 @@ def test_entries_filling_the_limit_exactly_are_all_kept() -> None:
     assert cache.size == 41
 
 
-def test_the_least_recently_used_goes_first() -> None:
+def test_an_entry_used_since_it_came_outlives_one_not_used() -> None:
     """A lookup marks an entry as used: the entry not looked up since is evicted first."""
     cache = AnswerCache(30)
     for key in ("a", "b", "c"):
