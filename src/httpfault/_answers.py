@@ -21,7 +21,6 @@ from ._body import Facts, cache_key, facts
 from ._cache import AnswerCache
 from ._config import Config
 from ._errors import HTTPError
-from ._localize import choose_language
 from ._render import Rendered, render_facts, wants_problem
 from ._request import RequestInfo
 from ._template import Template, make_template
@@ -45,22 +44,29 @@ def answer(
     request: RequestInfo | None,
     request_id: str | None,
     trace_id: str | None = None,
+    *,
+    language: str | None,
 ) -> Rendered:
     """The response to *error* for *request*: kept, or rendered (and kept if it repeats).
 
-    *trace_id* is the body's ``trace_id`` member (``None``: none).
+    *trace_id* is the body's ``trace_id`` member (``None``: none); *language* the
+    answer's (:func:`~httpfault._render.request_facts` gives both).
     """
     f = facts(error)
     cache = config._cache
     if cache is None or request is None:
-        return render_facts(error, f, config, request, request_id, trace_id=trace_id)
+        return render_facts(
+            error, f, config, request, request_id, trace_id=trace_id, language=language
+        )
     found = cache_key(f)
     if found is None:
-        return render_facts(error, f, config, request, request_id, trace_id=trace_id)
+        return render_facts(
+            error, f, config, request, request_id, trace_id=trace_id, language=language
+        )
     key, size = found
     return _through(
         cache, key, size, error=error, f=f, config=config, request=request,
-        request_id=request_id, trace_id=trace_id,
+        request_id=request_id, trace_id=trace_id, language=language,
     )  # fmt: skip
 
 
@@ -73,6 +79,7 @@ def answer_keyed(
     request: RequestInfo,
     request_id: str | None,
     trace_id: str | None = None,
+    language: str | None,
 ) -> Rendered | None:
     """The kept answer of an error known by *key* before it is made; ``None`` if not kept.
 
@@ -83,14 +90,14 @@ def answer_keyed(
     cache = config._cache
     if cache is None:
         return None
-    full = _full_key(("keyed", key), config, request, request_id, trace_id)
+    full = _full_key(("keyed", key), config, request, request_id, trace_id, language=language)
     found = cache.get(full)
     if found.__class__ is Template:
         return found.fill(request, request_id, trace_id)
     error = make_error()
     return _through(
         cache, full, size, error=error, f=facts(error), config=config, request=request,
-        request_id=request_id, complete=True, trace_id=trace_id,
+        request_id=request_id, complete=True, trace_id=trace_id, language=language,
     )  # fmt: skip
 
 
@@ -99,17 +106,16 @@ def _full_key(
     config: Config,
     request: RequestInfo,
     request_id: str | None,
-    trace_id: str | None = None,
+    trace_id: str | None,
+    *,
+    language: str | None,
 ) -> tuple[Any, ...]:
     """*key* with what the request changes in the body: the format, whether an id, a path,
-    a trace id, and the language (where the config offers several)."""
+    a trace id, and the language (``None`` where the config offers English only)."""
     problem = config.format == "problem" or (
         config.format == "auto" and wants_problem(config, request)
     )
-    if config._offered:
-        language = choose_language(config, request)
-        return (key, problem, request_id is None, not request.path, trace_id is None, language)
-    return (key, problem, request_id is None, not request.path, trace_id is None)
+    return (key, problem, request_id is None, not request.path, trace_id is None, language)
 
 
 def _through(
@@ -124,10 +130,11 @@ def _through(
     request_id: str | None,
     complete: bool = False,
     trace_id: str | None = None,
+    language: str | None,
 ) -> Rendered:
     # *complete*: the key already holds the request's part.
     if not complete:
-        key = _full_key(key, config, request, request_id, trace_id)
+        key = _full_key(key, config, request, request_id, trace_id, language=language)
     state = cache.get(key)
     if state.__class__ is Template:
         return state.fill(request, request_id, trace_id)
@@ -141,4 +148,4 @@ def _through(
         else:
             cache.put(key, template, cost + template.size)
             return template.fill(request, request_id, trace_id)
-    return render_facts(error, f, config, request, request_id, trace_id=trace_id)
+    return render_facts(error, f, config, request, request_id, trace_id=trace_id, language=language)

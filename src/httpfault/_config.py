@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 from ._cache import AnswerCache
 from ._headers import check_header
+from ._request import header_names
 
 if TYPE_CHECKING:
     from ._errors import HTTPError
@@ -79,6 +80,8 @@ class Config:
     _cache: AnswerCache | None = field(init=False, repr=False, compare=False, default=None)
     # The languages negotiated from, English included; empty for English only.
     _offered: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+    # The request headers an answer reads, found in one pass (see _request.find_headers).
+    _header_names: tuple[Any, ...] = field(init=False, repr=False, compare=False, default=())
     # Accept-Language header -> the language negotiated for it (bounded; state, like _cache).
     _chosen: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
@@ -111,6 +114,9 @@ class Config:
         if self.cache_bytes.__class__ is not int or self.cache_bytes < 0:
             raise ValueError(f"cache_bytes must be an int >= 0, not {self.cache_bytes!r}")
         _set_languages(self)
+        object.__setattr__(self, "_header_names", header_names(
+            self.request_id_header, "traceparent", "accept-language" if self._offered else None
+        ))  # fmt: skip
         if self.cache_bytes and self.formatter is None and not self.debug:
             object.__setattr__(self, "_cache", AnswerCache(self.cache_bytes))
 

@@ -13,7 +13,7 @@ from ._config import DEFAULT_CONFIG, Config
 from ._convert import error_class, from_exception, with_field_errors
 from ._errors import HTTPError
 from ._fields import details_from_key, details_key, field_errors_from_details
-from ._render import Rendered, request_and_trace_ids
+from ._render import Rendered, request_facts
 from ._request import RequestInfo
 
 __all__ = ["handle", "handle_details", "log_error"]
@@ -45,7 +45,7 @@ def handle(
             error = InternalServerError()
             error.__cause__ = mapping_failure
     span = _otel.current_span() if _otel.AVAILABLE else None
-    request_id, trace_id = request_and_trace_ids(cfg, request, span)
+    request_id, trace_id, language = request_facts(cfg, request, span)
     if span is not None:
         _otel.record(span, error, log)
     if _sentry.AVAILABLE and error.status >= 500:
@@ -53,7 +53,9 @@ def handle(
     log_error(error, cfg, request, request_id, log, trace_id=trace_id)
     if cfg.on_error:
         _call_hooks(error, cfg, request, log)
-    return answer(error, cfg, request, request_id, trace_id if cfg.trace_id else None)
+    return answer(
+        error, cfg, request, request_id, trace_id if cfg.trace_id else None, language=language
+    )
 
 
 def handle_details(
@@ -88,7 +90,7 @@ def handle_details(
         return made[0]
 
     span = _otel.current_span() if _otel.AVAILABLE else None
-    request_id, trace_id = request_and_trace_ids(cfg, request, span)
+    request_id, trace_id, language = request_facts(cfg, request, span)
     if span is not None:
         _otel.record_4xx(span, error_class(status).code, log)
     if cfg.on_error or log.isEnabledFor(cfg.log_level_4xx):
@@ -98,7 +100,7 @@ def handle_details(
     size = sum(len(message) + sum(_length(part) for part in loc) for loc, message, _ in shape)
     rendered = answer_keyed(
         (status, shape), size, make, config=cfg, request=request, request_id=request_id,
-        trace_id=trace_id if cfg.trace_id else None,
+        trace_id=trace_id if cfg.trace_id else None, language=language,
     )  # fmt: skip
     assert rendered is not None  # the config has a cache
     return rendered

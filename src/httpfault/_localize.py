@@ -26,7 +26,14 @@ from ._request import RequestInfo, find_header
 if TYPE_CHECKING:
     from ._config import Config
 
-__all__ = ["choose_language", "field_message", "force", "is_lazy", "language_headers"]
+__all__ = [
+    "choose_language",
+    "field_message",
+    "force",
+    "is_lazy",
+    "language_for",
+    "language_headers",
+]
 
 # Where the lazy string types live; looked up only in modules already imported, so
 # checking a value never imports a framework.
@@ -53,6 +60,21 @@ def choose_language(config: Config, request: RequestInfo | None) -> str | None:
 
     ``None`` where the config offers English only (nothing to negotiate, nothing to say).
     """
+    if not config._offered:
+        return None
+    header = None
+    if request is not None:
+        header = find_header(
+            request.headers, "Accept-Language", "accept-language", b"accept-language"
+        )
+    return language_for(config, request, header)
+
+
+def language_for(
+    config: Config, request: RequestInfo | None, accept_language: str | None
+) -> str | None:
+    """:func:`choose_language` where *request*'s ``Accept-Language`` header has been found
+    already (*accept_language*; ``None``: the request sent none)."""
     offered = config._offered
     if not offered:
         return None
@@ -63,15 +85,14 @@ def choose_language(config: Config, request: RequestInfo | None) -> str | None:
         found = negotiate(chosen.replace("_", "-"), offered)
         if found is not None:
             return found
-    header = find_header(request.headers, "Accept-Language", "accept-language", b"accept-language")
-    if header is None:
+    if accept_language is None:
         return "en"
     memo = config._chosen
-    found = memo.get(header)
+    found = memo.get(accept_language)
     if found is None:
-        found = negotiate(header, offered) or "en"
-        if len(memo) < _MAX_MEMO and len(header) <= _MAX_CACHED:
-            memo[header] = found
+        found = negotiate(accept_language, offered) or "en"
+        if len(memo) < _MAX_MEMO and len(accept_language) <= _MAX_CACHED:
+            memo[accept_language] = found
     return found
 
 

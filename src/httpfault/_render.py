@@ -13,16 +13,17 @@ from ._config import DEFAULT_CONFIG, Config, new_request_id
 from ._errors import HTTPError, code_for
 from ._headers import check_header
 from ._json import dumps, dumps_stdlib, jsonable_body
-from ._localize import choose_language, language_headers
+from ._localize import choose_language, language_for, language_headers
 from ._media import ABOUT_BLANK, JSON, PROBLEM
 from ._request import RequestInfo, find_header, find_headers, prefers_problem, safe_request_id
-from ._trace import parse_traceparent, trace_id_of
+from ._trace import current_span, parse_traceparent, trace_id_of
 
 __all__ = [
     "Rendered",
     "render",
     "render_facts",
     "render_with_id",
+    "request_facts",
     "resolve_request_id",
     "wants_problem",
 ]
@@ -31,6 +32,8 @@ _VARY_BOTH = "Accept, Accept-Language"
 _VARY_LANGUAGE = "Accept-Language"
 _SKIPPED_HEADERS = frozenset({"content-type", "content-length", "transfer-encoding"})
 _log = logging.getLogger("httpfault")
+_LOOK_UP: Any = object()
+"""The current span not looked up yet."""
 
 
 class Rendered(NamedTuple):
@@ -60,10 +63,10 @@ def render(
     encoded falls back to a minimal one of the same status, and the failure is logged.
     """
     cfg = config or DEFAULT_CONFIG
-    trace_id = trace_id_of(request) if request is not None else None
-    return render_with_id(
-        error, cfg, request, resolve_request_id(cfg, request, trace_id),
-        trace_id=trace_id if cfg.trace_id else None,
+    request_id, trace_id, language = request_facts(cfg, request)
+    return render_facts(
+        error, facts(error), cfg, request, request_id,
+        trace_id=trace_id if cfg.trace_id else None, language=language,
     )  # fmt: skip
 
 
@@ -81,25 +84,36 @@ def resolve_request_id(
     return _request_id(config, sent, trace_id)
 
 
-def request_and_trace_ids(
-    config: Config, request: RequestInfo | None, span: Any = None
-) -> tuple[str | None, str | None]:
-    """:func:`resolve_request_id` and :func:`~httpfault._trace.trace_id_of` together.
+def request_facts(
+    config: Config, request: RequestInfo | None, span: Any = _LOOK_UP
+) -> tuple[str | None, str | None, str | None]:
+    """What the answer to *request* takes from it: the request id, the trace id, the language.
 
-    *span*: the current OpenTelemetry span (``None``: none). Without one, the request id
-    header and ``traceparent`` are found in one pass over the request's headers.
+    :func:`resolve_request_id`, :func:`~httpfault._trace.trace_id_of` and
+    :func:`~httpfault._localize.choose_language` together, from one pass over the
+    request's headers. *span*: the current OpenTelemetry span, if the caller has looked
+    it up already (``None``: none).
     """
-    if span is not None or request is None or config.request_id_header is None:
-        trace_id = trace_id_of(request, span)
-        return resolve_request_id(config, request, trace_id), trace_id
-    sent, traceparent = find_headers(
-        request.headers, (config._rid_lower, config._rid_bytes), _TRACEPARENT_NAMES
-    )
-    trace_id = parse_traceparent(traceparent)
-    return _request_id(config, sent, trace_id), trace_id
+    if span is _LOOK_UP:
+        span = current_span()
+    offered = config._offered
+    if request is None:
+        return None, trace_id_of(None, span), "en" if offered else None
+    sent, traceparent, accept_language = find_headers(request.headers, config._header_names)
+    trace_id = parse_traceparent(traceparent) if span is None else trace_id_of(None, span)
+    request_id = None if config.request_id_header is None else _request_id(config, sent, trace_id)
+    language = None
+    if offered:
+        # The usual case first: no language chosen by the application, a header seen before.
+        if len(request) == _LANGUAGE_FIELD or request[_LANGUAGE_FIELD] is None:
+            language = config._chosen.get(accept_language)  # type: ignore[arg-type]
+        if language is None:
+            language = language_for(config, request, accept_language)
+    return request_id, trace_id, language
 
 
-_TRACEPARENT_NAMES = ("traceparent", b"traceparent")
+_LANGUAGE_FIELD = 3
+"""The index of ``RequestInfo.language``; a tuple made with ``tuple.__new__`` may end before."""
 
 
 def _request_id(config: Config, sent: str | None, trace_id: str | None) -> str | None:
@@ -153,8 +167,9 @@ def render_with_id(
     the minimal body. *trace_id* is the body's ``trace_id`` (``None``: no member).
     """
     return render_facts(
-        error, facts(error), config, request, request_id, strict=strict, trace_id=trace_id
-    )
+        error, facts(error), config, request, request_id, strict=strict, trace_id=trace_id,
+        language=choose_language(config, request),
+    )  # fmt: skip
 
 
 def render_facts(
@@ -166,12 +181,15 @@ def render_facts(
     *,
     strict: bool = False,
     trace_id: str | None = None,
+    language: str | None,
 ) -> Rendered:
-    """:func:`render_with_id` of *error* whose :func:`~httpfault._body.facts` are *f*."""
+    """:func:`render_with_id` of *error* whose :func:`~httpfault._body.facts` are *f*.
+
+    *language*: the answer's, as :func:`~httpfault._localize.choose_language` gives it.
+    """
     fmt = config.format
     problem = fmt == "problem" if fmt != "auto" else wants_problem(config, request)
     status = f.status
-    language = choose_language(config, request) if config._offered else None
     try:
         if status.__class__ is not int or not 400 <= status <= 599:
             raise ValueError(f"{error.__class__.__name__}.status {status!r} is not a 4xx/5xx")

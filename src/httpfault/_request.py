@@ -75,6 +75,11 @@ def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) 
             # ASGI names are lowercase already; the length test skips most others cheaply.
             if key == encoded or (len(key) == size and key.lower() == encoded):
                 return value.decode("latin-1") if value.__class__ is bytes else str(value)
+        elif key.__class__ is str:
+            # The same length test: lowercasing keeps the length of any name that
+            # lowercases to an ASCII one.
+            if len(key) == size and key.lower() == lowered:
+                return str(value)
         elif isinstance(key, str):
             if key.lower() == lowered:
                 return str(value)
@@ -83,47 +88,66 @@ def find_header(headers: HeaderSource, name: str, lowered: str, encoded: bytes) 
     return None
 
 
-def find_headers(
-    headers: HeaderSource, first: tuple[str, bytes], second: tuple[str, bytes]
-) -> tuple[str | None, str | None]:
-    """:func:`find_header` of two names at once (each given as its lowercase str and bytes).
+HeaderNames = tuple[Any, ...]
+"""Up to three header names prepared for :func:`find_headers` by :func:`header_names`."""
 
-    One pass over a sequence of pairs (an ASGI scope's headers), where two lookups would
-    scan it twice; a mapping is looked up twice, which costs little. The first value of
-    each name wins, as in :func:`find_header`.
+
+def header_names(*names: str | None) -> HeaderNames:
+    """Up to three header names (``None``: not looked up) prepared for :func:`find_headers`:
+    each one's lowercase str and bytes, then the set of their lengths."""
+    prepared: list[Any] = []
+    for name in (*names, None, None, None)[:3]:
+        if name is None:
+            prepared += (None, None)
+        else:
+            lowered = name.lower()
+            prepared += (lowered, lowered.encode("latin-1"))
+    prepared.append(frozenset(len(name) for name in names if name is not None))
+    return tuple(prepared)
+
+
+def find_headers(
+    headers: HeaderSource, names: HeaderNames
+) -> tuple[str | None, str | None, str | None]:
+    """:func:`find_header` of the three *names* at once (see :func:`header_names`).
+
+    One pass over a sequence of pairs (an ASGI scope's headers), where a lookup per name
+    would scan it once each; a mapping is looked up once per name, which costs little.
+    The first value of each name wins, as in :func:`find_header`.
     """
-    first_str, first_bytes = first
-    second_str, second_bytes = second
+    s1, b1, s2, b2, s3, b3, sizes = names
     pairs: Any = headers
     if not isinstance(headers, (list, tuple)):
         if isinstance(headers, Mapping):
             return (
-                find_header(headers, first_str, first_str, first_bytes),
-                find_header(headers, second_str, second_str, second_bytes),
+                None if s1 is None else find_header(headers, s1, s1, b1),
+                None if s2 is None else find_header(headers, s2, s2, b2),
+                None if s3 is None else find_header(headers, s3, s3, b3),
             )
         pairs = list(headers)  # a generator, an items view: scanned once
-    found_first = found_second = None
-    first_size, second_size = len(first_bytes), len(second_bytes)
+    found1 = found2 = found3 = None
     for key, value in pairs:
         if key.__class__ is bytes or key.__class__ is str:
-            size = len(key)
-            # Two int comparisons cost less than a membership test of a tuple.
-            if size != first_size and size != second_size:  # noqa: PLR1714
+            if len(key) not in sizes:
                 continue  # most headers: no lowercasing, no comparison
         elif not isinstance(key, (bytes, str)):
             continue
         lowered = key.lower()
         if isinstance(key, bytes):
-            is_first, is_second = lowered == first_bytes, lowered == second_bytes
+            is1, is2, is3 = lowered == b1, lowered == b2, lowered == b3
         else:
-            is_first, is_second = lowered == first_str, lowered == second_str
-        if (is_first and found_first is None) or (is_second and found_second is None):
-            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
-            if is_first and found_first is None:
-                found_first = text
-            if is_second and found_second is None:
-                found_second = text
-    return found_first, found_second
+            is1, is2, is3 = lowered == s1, lowered == s2, lowered == s3
+        if is1 and found1 is None:
+            found1 = _text(value)
+        if is2 and found2 is None:
+            found2 = _text(value)
+        if is3 and found3 is None:
+            found3 = _text(value)
+    return found1, found2, found3
+
+
+def _text(value: Any) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
 def safe_request_id(value: str | None) -> str | None:

@@ -18,10 +18,11 @@ from httpfault import (
     RequestInfo,
     TooManyRequests,
 )
-from httpfault._answers import answer
+from httpfault._answers import answer as _answer_with
 from httpfault._body import Facts, cache_key, facts
 from httpfault._cache import AnswerCache
 from httpfault._fields import MAX_KEY_TEXT
+from httpfault._localize import choose_language
 from httpfault._render import render_with_id
 from httpfault._template import Template
 
@@ -31,6 +32,8 @@ CONFIGS = [
     Config(format="problem", type_base="https://errors.example/"),
     Config(format="auto"),
     Config(request_id_header=None),
+    Config(languages=("en", "de")),
+    Config(format="auto", languages=("de", "en")),
 ]
 REQUESTS = [
     RequestInfo("GET", "/users/7", {"X-Request-ID": "r-1"}),
@@ -38,7 +41,13 @@ REQUESTS = [
     RequestInfo("HEAD", "/users/7", {"X-Request-ID": "r-3"}),
     RequestInfo("GET", "/a b/é", {"Accept": "application/problem+json"}),
     RequestInfo("POST", "/users", {"Accept": "application/json", "X-Request-ID": "r-5"}),
+    RequestInfo("GET", "/users/7", [("accept-language", "de-DE"), ("x-request-id", "r-6")]),
 ]
+
+
+def answer(error: HTTPError, config: Config, request: RequestInfo, rid: str | None) -> Any:
+    """The core's answer, in the language the request negotiates."""
+    return _answer_with(error, config, request, rid, language=choose_language(config, request))
 
 
 def _with(**attributes: Any) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from httpfault._request import find_headers, header_value, prefers_problem
+from httpfault._request import find_headers, header_names, header_value, prefers_problem
 
 negotiate = prefers_problem.__wrapped__
 
@@ -124,37 +124,44 @@ def test_headers_as_any_iterable_of_pairs() -> None:
 
 
 _SOURCES = [
-    [(b"host", b"h"), (b"x-request-id", b"r1"), (b"traceparent", b"t1"), (b"x-request-id", b"r2")],
-    [(b"X-Request-ID", b"r1"), (b"TraceParent", "t1"), (b"traceparent", b"t2")],
-    [("Host", "h"), ("x-request-ID", "r1"), ("Traceparent", "t1")],
+    [(b"host", b"h"), (b"x-request-id", b"r1"), (b"traceparent", b"t1"), (b"x-request-id", b"r2"),
+     (b"accept-language", b"de")],
+    [(b"X-Request-ID", b"r1"), (b"TraceParent", "t1"), (b"traceparent", b"t2"),
+     (b"Accept-Language", b"fr"), (b"accept-language", b"de")],
+    [("Host", "h"), ("x-request-ID", "r1"), ("Traceparent", "t1"), ("ACCEPT-LANGUAGE", "de")],
     [(7, b"x"), (_Bytes(b"X-Request-Id"), b"r1"), (_Bytes(b"Traceparent"), b"t1")],
-    [(b"abcdefghijk", b"same length as traceparent"), (b"x-request-ix", b"same as the id")],
-    {"X-Request-ID": "r1", "traceparent": "t1"},
+    [(b"abcdefghijk", b"same length as traceparent"), (b"x-request-ix", b"same as the id"),
+     (b"accept-languagf", b"same length as accept-language")],
+    {"X-Request-ID": "r1", "traceparent": "t1", "Accept-Language": "de"},
     {"x-request-id": "r1"},
     [],
-]
+]  # fmt: skip
+_NAMES = ("X-Request-ID", "traceparent", "Accept-Language")
 
 
 @pytest.mark.parametrize("headers", _SOURCES)
 @pytest.mark.parametrize("as_generator", [False, True])
-def test_two_headers_found_in_one_pass_as_by_two_lookups(
+def test_three_headers_found_in_one_pass_as_by_three_lookups(
     headers: object, as_generator: bool
 ) -> None:
-    """``find_headers`` gives what two ``header_value`` lookups give, for every kind of header
-    source (bytes, str, mixed case, a bytes subclass, repeated names: the first wins, names
-    of equal length, a mapping, a generator read once)."""
-    expected = (header_value(headers, "X-Request-ID"), header_value(headers, "traceparent"))  # type: ignore[arg-type]
+    """``find_headers`` gives what three ``header_value`` lookups give, for every kind of
+    header source (bytes, str, mixed case, a bytes subclass, repeated names: the first wins,
+    names of equal length, a mapping, a generator read once)."""
+    expected = tuple(header_value(headers, name) for name in _NAMES)  # type: ignore[arg-type]
     source = iter(list(headers)) if as_generator and isinstance(headers, list) else headers
-    found = find_headers(
-        source,
-        ("x-request-id", b"x-request-id"),
-        ("traceparent", b"traceparent"),  # type: ignore[arg-type]
-    )
-    assert found == expected
+    assert find_headers(source, header_names(*_NAMES)) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("headers", _SOURCES)
+def test_a_name_not_asked_for_is_not_found(headers: object) -> None:
+    """A name given as ``None`` is not looked up: found as ``None`` whatever the request
+    sent, while the names asked for are still found."""
+    found = find_headers(headers, header_names(None, "TraceParent"))  # type: ignore[arg-type]
+    assert found == (None, header_value(headers, "traceparent"), None)  # type: ignore[arg-type]
 
 
 def test_two_header_names_of_the_same_length() -> None:
     """Two names of equal length are told apart by their text, not their size."""
     pairs = [(b"x-b", b"2"), (b"x-a", b"1")]
-    assert find_headers(pairs, ("x-a", b"x-a"), ("x-b", b"x-b")) == ("1", "2")
-    assert find_headers(pairs, ("x-a", b"x-a"), ("x-a", b"x-a")) == ("1", "1")
+    assert find_headers(pairs, header_names("X-A", "x-b")) == ("1", "2", None)
+    assert find_headers(pairs, header_names("x-a", "x-a", "x-b")) == ("1", "1", "2")
