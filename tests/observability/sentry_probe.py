@@ -10,6 +10,7 @@ Sentry patches frameworks process-wide when initialised, hence the process of it
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import sys
@@ -46,22 +47,27 @@ class Failing(Transport):
 
 
 def _framework_integrations(adapter: str) -> list[Any]:
+    """The framework's own Sentry integrations (Django's covers DRF and Django Ninja)."""
     if adapter.startswith("fastapi"):
         from sentry_sdk.integrations.fastapi import FastApiIntegration
         from sentry_sdk.integrations.starlette import StarletteIntegration
 
         return [StarletteIntegration(), FastApiIntegration()]
-    if adapter == "starlette":
-        from sentry_sdk.integrations.starlette import StarletteIntegration
+    if adapter in ("django", "drf", "ninja"):
+        from sentry_sdk.integrations.django import DjangoIntegration
 
-        return [StarletteIntegration()]
-    if adapter == "flask":
-        from sentry_sdk.integrations.flask import FlaskIntegration
+        return [DjangoIntegration()]
+    name = adapter.partition("-")[0]  # falcon-asgi: Falcon's integration covers both
+    module = importlib.import_module(f"sentry_sdk.integrations.{name}")
+    return [getattr(module, _INTEGRATIONS[name])()]
 
-        return [FlaskIntegration()]
-    from sentry_sdk.integrations.django import DjangoIntegration
 
-    return [DjangoIntegration()]
+_INTEGRATIONS = {
+    "starlette": "StarletteIntegration", "flask": "FlaskIntegration",
+    "litestar": "LitestarIntegration", "quart": "QuartIntegration",
+    "falcon": "FalconIntegration", "aiohttp": "AioHttpIntegration",
+    "sanic": "SanicIntegration",
+}  # fmt: skip
 
 
 def _summary(event: dict[str, Any]) -> dict[str, Any]:
@@ -91,7 +97,7 @@ def _report_4xx(error: HTTPError, request: RequestInfo | None) -> None:
 
 def main(adapter: str) -> dict[str, Any]:
     """Every case for *adapter*, with what Sentry received."""
-    if adapter == "django":
+    if adapter in ("django", "drf", "ninja"):
         from tests.django.settings import configure
 
         configure()
