@@ -18,7 +18,12 @@ from httpfault import Config
 
 from .apps import Get, boom, conflict
 
-MORE = ("drf", "ninja", "litestar", "quart", "falcon", "falcon-asgi", "aiohttp", "sanic")
+FRAMEWORKS = {
+    "drf": "rest_framework", "ninja": "ninja", "litestar": "litestar", "quart": "quart",
+    "falcon": "falcon", "falcon-asgi": "falcon", "aiohttp": "aiohttp", "sanic": "sanic",
+}  # fmt: skip
+"""The package each adapter of this module needs (Quart is not installed everywhere)."""
+MORE = tuple(FRAMEWORKS)
 """The adapters this module builds apps for."""
 
 _names = itertools.count()

@@ -3,7 +3,8 @@
 ``python -m tests.observability.sentry_probe <adapter>`` prints, as JSON, what Sentry
 received for each case: a 4xx and a 5xx with sentry-sdk's default integrations plus the
 framework's own, the same with ``LoggingIntegration(event_level=logging.ERROR)``, a 4xx
-the application reports itself (an ``on_error`` hook), and a transport that fails.
+the application reports itself (an ``on_error`` hook), a 4xx and a 5xx without the
+framework's integration, and a transport that fails.
 Sentry patches frameworks process-wide when initialised, hence the process of its own.
 """
 
@@ -58,7 +59,10 @@ def _framework_integrations(adapter: str) -> list[Any]:
 
         return [DjangoIntegration()]
     name = adapter.partition("-")[0]  # falcon-asgi: Falcon's integration covers both
-    module = importlib.import_module(f"sentry_sdk.integrations.{name}")
+    try:
+        module = importlib.import_module(f"sentry_sdk.integrations.{name}")
+    except ImportError:  # a release of sentry-sdk without it (Litestar's came in 2.x)
+        return []
     return [getattr(module, _INTEGRATIONS[name])()]
 
 
@@ -107,10 +111,17 @@ def main(adapter: str) -> dict[str, Any]:
     base = {"dsn": "https://key@sentry.invalid/1", "default_integrations": True}
     integrations = _framework_integrations(adapter)
     results: dict[str, Any] = {}
+    logging_events = LoggingIntegration(event_level=logging.ERROR)
+    # First, before the framework's integration patches anything: without it (auto-enabled
+    # integrations off; sentry-sdk 2.11+ also has ``disabled_integrations``), as advised
+    # for Litestar and Sanic apps.
+    sentry_sdk.init(**base, transport=Capturing, auto_enabling_integrations=False,
+                    integrations=[logging_events])  # fmt: skip
+    results["bare-4xx"] = _case(adapter, "/conflict")
+    results["bare-5xx"] = _case(adapter, "/boom")
     sentry_sdk.init(**base, transport=Capturing, integrations=integrations)
     results["default-4xx"] = _case(adapter, "/conflict")
     results["default-5xx"] = _case(adapter, "/boom")
-    logging_events = LoggingIntegration(event_level=logging.ERROR)
     sentry_sdk.init(**base, transport=Capturing, integrations=[*integrations, logging_events])
     results["logging-4xx"] = _case(adapter, "/conflict")
     results["logging-5xx"] = _case(adapter, "/boom")
@@ -120,6 +131,7 @@ def main(adapter: str) -> dict[str, Any]:
     failing["sends"] = len(FAILED_SENDS)
     results["failing-5xx"] = failing
     results["trace"] = TRACE
+    results["integrations"] = [type(integration).__name__ for integration in integrations]
     return results
 
 
