@@ -45,6 +45,22 @@ OLDEST = [
     "openapi-spec-validator==0.7.1",
     # The oldest Sentry SDK the ``sentry`` extra allows (before its scope getters).
     "sentry-sdk==2.0.0",
+    # The oldest OpenTelemetry the ``otel`` extra allows, and the instrumentations of the
+    # same release (0.41b0 goes with 1.20.0).
+    "opentelemetry-api==1.20.0",
+    "opentelemetry-sdk==1.20.0",
+    "opentelemetry-semantic-conventions==0.41b0",
+    "opentelemetry-instrumentation==0.41b0",
+    "opentelemetry-instrumentation-asgi==0.41b0",
+    "opentelemetry-instrumentation-fastapi==0.41b0",
+    "opentelemetry-instrumentation-starlette==0.41b0",
+    "opentelemetry-instrumentation-flask==0.41b0",
+    "opentelemetry-instrumentation-wsgi==0.41b0",
+    "opentelemetry-instrumentation-django==0.41b0",
+    "opentelemetry-util-http==0.41b0",
+    # Those instrumentations import pkg_resources: setuptools 81 removed it, and from 67.3
+    # importing it warns (an error under the suite's warning filters).
+    "setuptools==67.2.0",
 ]
 # Quart 0.19 (its oldest release on Flask's own code) needs Flask 3.0 and werkzeug 3.0, and
 # no Quart release installs next to Flask 2.3 (Quart 0.18 wants blinker < 1.6, Flask 2.3

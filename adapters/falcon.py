@@ -108,9 +108,14 @@ def _asgi_info(req: Any) -> RequestInfo:
 
 
 def write(resp: Any, rendered: Rendered) -> None:
-    """Put *rendered* on a Falcon response: status, headers, body (none for HEAD)."""
+    """Put *rendered* on a Falcon response: status, headers, body (none for HEAD).
+
+    The status as a status line (``"409 Conflict"``), as Falcon's own error path sets it:
+    code that reads ``resp.status`` in the meantime (middleware, sentry-sdk's Falcon
+    integration in early 2.x releases) may expect a string.
+    """
     status, headers, body = rendered
-    resp.status = status
+    resp.status = falcon.code_to_http_status(status)
     seen: set[str] = set()
     for name, value in headers:
         key = name.lower()

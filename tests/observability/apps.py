@@ -93,8 +93,13 @@ def app_for(adapter: str, provider: Any = None, config: Config | None = None) ->
         yield from _asgi_get(app)
     elif adapter == "flask":
         yield from _flask(provider, config)
-    else:
+    elif adapter == "django":
         yield from _django(provider, config)
+    else:  # the other adapters, without OpenTelemetry instrumentation
+        from .more_apps import more_app_for
+
+        assert provider is None, f"no OpenTelemetry instrumentation here for {adapter}"
+        yield from more_app_for(adapter, config)
 
 
 def _flask(provider: Any, config: Config) -> Iterator[Get]:

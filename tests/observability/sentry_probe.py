@@ -3,13 +3,15 @@
 ``python -m tests.observability.sentry_probe <adapter>`` prints, as JSON, what Sentry
 received for each case: a 4xx and a 5xx with sentry-sdk's default integrations plus the
 framework's own, the same with ``LoggingIntegration(event_level=logging.ERROR)``, a 4xx
-the application reports itself (an ``on_error`` hook), and a transport that fails.
+the application reports itself (an ``on_error`` hook), a 4xx and a 5xx without the
+framework's integration, and a transport that fails.
 Sentry patches frameworks process-wide when initialised, hence the process of its own.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import sys
@@ -46,22 +48,30 @@ class Failing(Transport):
 
 
 def _framework_integrations(adapter: str) -> list[Any]:
+    """The framework's own Sentry integrations (Django's covers DRF and Django Ninja)."""
     if adapter.startswith("fastapi"):
         from sentry_sdk.integrations.fastapi import FastApiIntegration
         from sentry_sdk.integrations.starlette import StarletteIntegration
 
         return [StarletteIntegration(), FastApiIntegration()]
-    if adapter == "starlette":
-        from sentry_sdk.integrations.starlette import StarletteIntegration
+    if adapter in ("django", "drf", "ninja"):
+        from sentry_sdk.integrations.django import DjangoIntegration
 
-        return [StarletteIntegration()]
-    if adapter == "flask":
-        from sentry_sdk.integrations.flask import FlaskIntegration
+        return [DjangoIntegration()]
+    name = adapter.partition("-")[0]  # falcon-asgi: Falcon's integration covers both
+    try:
+        module = importlib.import_module(f"sentry_sdk.integrations.{name}")
+    except ImportError:  # a release of sentry-sdk without it (Litestar's came in 2.x)
+        return []
+    return [getattr(module, _INTEGRATIONS[name])()]
 
-        return [FlaskIntegration()]
-    from sentry_sdk.integrations.django import DjangoIntegration
 
-    return [DjangoIntegration()]
+_INTEGRATIONS = {
+    "starlette": "StarletteIntegration", "flask": "FlaskIntegration",
+    "litestar": "LitestarIntegration", "quart": "QuartIntegration",
+    "falcon": "FalconIntegration", "aiohttp": "AioHttpIntegration",
+    "sanic": "SanicIntegration",
+}  # fmt: skip
 
 
 def _summary(event: dict[str, Any]) -> dict[str, Any]:
@@ -91,7 +101,7 @@ def _report_4xx(error: HTTPError, request: RequestInfo | None) -> None:
 
 def main(adapter: str) -> dict[str, Any]:
     """Every case for *adapter*, with what Sentry received."""
-    if adapter == "django":
+    if adapter in ("django", "drf", "ninja"):
         from tests.django.settings import configure
 
         configure()
@@ -101,10 +111,17 @@ def main(adapter: str) -> dict[str, Any]:
     base = {"dsn": "https://key@sentry.invalid/1", "default_integrations": True}
     integrations = _framework_integrations(adapter)
     results: dict[str, Any] = {}
+    logging_events = LoggingIntegration(event_level=logging.ERROR)
+    # First, before the framework's integration patches anything: without it (auto-enabled
+    # integrations off; sentry-sdk 2.11+ also has ``disabled_integrations``), as advised
+    # for Litestar and Sanic apps.
+    sentry_sdk.init(**base, transport=Capturing, auto_enabling_integrations=False,
+                    integrations=[logging_events])  # fmt: skip
+    results["bare-4xx"] = _case(adapter, "/conflict")
+    results["bare-5xx"] = _case(adapter, "/boom")
     sentry_sdk.init(**base, transport=Capturing, integrations=integrations)
     results["default-4xx"] = _case(adapter, "/conflict")
     results["default-5xx"] = _case(adapter, "/boom")
-    logging_events = LoggingIntegration(event_level=logging.ERROR)
     sentry_sdk.init(**base, transport=Capturing, integrations=[*integrations, logging_events])
     results["logging-4xx"] = _case(adapter, "/conflict")
     results["logging-5xx"] = _case(adapter, "/boom")
@@ -114,6 +131,7 @@ def main(adapter: str) -> dict[str, Any]:
     failing["sends"] = len(FAILED_SENDS)
     results["failing-5xx"] = failing
     results["trace"] = TRACE
+    results["integrations"] = [type(integration).__name__ for integration in integrations]
     return results
 
 
