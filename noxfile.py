@@ -113,6 +113,9 @@ def oldest(session: nox.Session) -> None:
     # run in the main job and in the newest session.
     session.run(*PYTEST, "--ignore=tests/docs", "--ignore=tests/openapi", *OLDEST_DIFFERENCES,
                 *session.posargs)  # fmt: skip
+    if not session.posargs:
+        # Sentry's oldest supported release (each case a process of its own: marked slow).
+        session.run(*PYTEST, "-m", "slow and not server", "tests/observability/test_sentry.py")
 
 
 @nox.session(python="3.10")
