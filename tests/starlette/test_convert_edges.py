@@ -194,3 +194,19 @@ def test_unwrap_by_name_matches_unwrap_group() -> None:
         assert _unwrap_by_name(exc) is unwrap_group(exc)
     assert _unwrap_by_name(nested) is inner
     assert _unwrap_by_name(pair) is pair
+
+
+class Batch(Exception):
+    """An exception that is not a group but holds others in ``exceptions``."""
+
+    def __init__(self, *inner: BaseException) -> None:
+        super().__init__("batch")
+        self.exceptions = inner
+
+
+def test_unwrap_by_name_leaves_other_exceptions_with_inner_ones() -> None:
+    """An exception that only looks like a group (an ``exceptions`` attribute of one) is not
+    unwrapped by the Python 3.10 path: only classes named ``BaseExceptionGroup`` are."""
+    batch = Batch(KeyError("k"))
+    assert _unwrap_by_name(batch) is batch
+    assert unwrap_group(batch) is batch
