@@ -123,15 +123,16 @@ class ErrorMiddleware:
         """The response for *exc*: translated, then answered by the core (logged once)."""
         error: BaseException | None = exc
         if not isinstance(exc, HTTPError):
+            inner = unwrap_group(exc)
             try:
-                error = self.translate(unwrap_group(exc))
+                error = self.translate(inner)
             except Exception as failure:  # a broken header in an HTTPException, say
                 self._logger.debug("could not translate %r", exc, exc_info=failure)
                 error = exc
             if error is None:
-                assert isinstance(exc, HTTPException)
-                return _bare_response(exc.status_code, exc.headers)
-            error = routing_allow(exc, error, scope)  # Allow: every method the path serves
+                assert isinstance(inner, HTTPException)
+                return _bare_response(inner.status_code, inner.headers)
+            error = routing_allow(inner, error, scope)  # Allow: every method the path serves
         assert error is not None
         request = request_info(scope)
         rendered = handle(error, self.config, request, logger=self._logger)

@@ -48,7 +48,9 @@ __all__ = ["from_werkzeug", "is_json_too_deep", "is_undecodable_json", "raised_b
 
 # Quart raises werkzeug's exceptions from its own modules too.
 _FRAMEWORKS = ("werkzeug", "flask", "quart")
-_SKIPPED = frozenset({"content-type", "content-length", "allow"})
+# Headers of werkzeug's HTML page, not of the error. ``Allow`` is kept: werkzeug's
+# ``MethodNotAllowed`` gives it as ``valid_methods`` too, and the error's own wins.
+_SKIPPED = frozenset({"content-type", "content-length"})
 
 
 def from_werkzeug(exc: HTTPException, config: Config) -> HTTPError | None:

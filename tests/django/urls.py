@@ -22,6 +22,8 @@ urlpatterns = [
     path("validation-dict", views.validation_dict),
     path("validation-list", views.validation_list),
     path("pydantic", views.pydantic_error),
+    path("ratelimited-text", views.ratelimited_text),
+    path("validation-unquoted", views.validation_unquoted),
     path("domain", views.domain),
     path("boom", views.boom),
     path("only-get-post", views.only_get_post),

@@ -110,6 +110,16 @@ def pydantic_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse()  # pragma: no cover
 
 
+def ratelimited_text(request: HttpRequest) -> HttpResponse:
+    from django_ratelimit.exceptions import Ratelimited  # type: ignore[import-untyped]
+
+    raise Ratelimited("Too many sign-ins from 10.0.0.7")
+
+
+def validation_unquoted(request: HttpRequest) -> HttpResponse:
+    raise ValidationError("“%(value)s” is not allowed.", code="invalid", params={"limit": 3})
+
+
 def domain(request: HttpRequest) -> HttpResponse:
     raise DomainError("no such account")
 

@@ -15,6 +15,9 @@ urlpatterns = [
     path("broken", views.BrokenParsed.as_view()),
     path("value-error", views.ValueErrorInView.as_view()),
     path("signup", views.Signup.as_view()),
+    path("trips", views.Trips.as_view()),
+    path("numbers", views.Numbers.as_view()),
+    path("shapes/<str:shape>", views.Shapes.as_view()),
 ]
 
 handler404 = "httpfault.adapters.django.handler404"

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 from rest_framework import exceptions, serializers
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.parsers import JSONParser
@@ -163,3 +165,68 @@ class Signup(APIView):
         serializer = SignupSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response(serializer.validated_data)
+
+
+class StopSerializer(serializers.Serializer):
+    city = serializers.CharField()
+    country = serializers.CharField(required=False)
+
+    def validate_city(self, value: str) -> str:
+        if value != "Paris":
+            raise serializers.ValidationError("Only cities in France are served.", code="served")
+        return value
+
+
+class TripSerializer(serializers.Serializer):
+    """Messages about one field that mention another field's value, and a non-field one."""
+
+    home = StopSerializer()
+    stops = StopSerializer(many=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if len(attrs["stops"]) < 2:
+            raise serializers.ValidationError("Trips within France need two stops.", code="short")
+        return attrs
+
+
+class Trips(APIView):
+    def post(self, request: Request) -> Response:
+        serializer = TripSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.validated_data)
+
+
+class NumbersSerializer(serializers.Serializer):
+    """pydantic's errors re-raised as DRF's, with pydantic's type as the code."""
+
+    age = serializers.CharField(required=False)
+    code = serializers.CharField(required=False)
+
+    def validate_age(self, value: str) -> int:
+        try:
+            return TypeAdapter(int).validate_python(value)
+        except PydanticValidationError as exc:
+            error = exc.errors()[0]
+            raise serializers.ValidationError(error["msg"], code=error["type"]) from exc
+
+    def validate_code(self, value: str) -> str:
+        raise serializers.ValidationError(f"{value} is not a number", code="int_parsing")
+
+
+class Numbers(APIView):
+    def post(self, request: Request) -> Response:
+        serializer = NumbersSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.validated_data)
+
+
+class Shapes(APIView):
+    """Error details in the shapes users raise them (and older DRF makes for many=True)."""
+
+    def get(self, request: Request, shape: str) -> Response:
+        if shape == "list-of-objects":
+            raise serializers.ValidationError(
+                {"lines": [{"non_field_errors": ["Line total is wrong."]},
+                           {"name": ["Duplicate name."]}]}
+            )  # fmt: skip
+        raise serializers.ValidationError({"name": "Already taken."}, code="taken")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import path
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.security import HttpBasicAuth
 from ninja.throttling import AnonRateThrottle
 
@@ -64,6 +65,14 @@ def routes(api: NinjaAPI) -> None:
     @api.get("/http-error")
     def http_error(request: HttpRequest) -> NoReturn:
         raise HttpError(409, "Version clash")
+
+    @api.get("/suspicious")
+    def suspicious(request: HttpRequest) -> NoReturn:
+        raise SuspiciousOperation("Odd header")
+
+    @api.get("/throttled-by-view/{wait}")
+    def throttled_by_view(request: HttpRequest, wait: str) -> NoReturn:
+        raise Throttled(wait=None if wait == "none" else float(wait))  # type: ignore[arg-type]
 
     @api.get("/http-404")
     def http_404(request: HttpRequest) -> NoReturn:
