@@ -173,7 +173,7 @@ def test_a_disabled_level_logs_nothing_and_hooks_still_run(kept: list[logging.Lo
 def test_a_validation_key_counts_what_it_holds() -> None:
     """The bytes a shape of details counts in the cache follow the rule of every key:
     each field name and message by its length, 8 for each list index, plus the entry's
-    overhead (a shape seen once holds no answer yet)."""
+    overhead; once its answer is kept, the answer's bytes too."""
     config = Config()
     assert config._cache is not None
     details = DETAILS["several"]
@@ -183,3 +183,6 @@ def test_a_validation_key_counts_what_it_holds() -> None:
     messages = [d["msg"] for d in details]
     counted = sum(map(len, texts + messages)) + 8 * len(indexes)
     assert config._cache.size == counted + ENTRY_OVERHEAD
+    handle_details(details, config, RequestInfo("GET", "/b", {"X-Request-ID": "r-2"}))
+    (template,) = [v for v in config._cache.values() if isinstance(v, Template)]
+    assert config._cache.size == counted + ENTRY_OVERHEAD + template.size
