@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from httpfault import Config, HTTPError, RequestInfo
-from httpfault._answers import ENTRY_OVERHEAD
+from httpfault._answers import ENTRY_OVERHEAD, answer_keyed
 from httpfault._convert import with_field_errors
 from httpfault._fields import MAX_KEY_TEXT, field_errors_from_details
 from httpfault._handling import handle, handle_details
@@ -186,3 +186,25 @@ def test_a_validation_key_counts_what_it_holds() -> None:
     handle_details(details, config, RequestInfo("GET", "/b", {"X-Request-ID": "r-2"}))
     (template,) = [v for v in config._cache.values() if isinstance(v, Template)]
     assert config._cache.size == counted + ENTRY_OVERHEAD + template.size
+
+
+def test_a_kept_answer_known_by_key_is_served_without_making_the_error() -> None:
+    """:func:`answer_keyed` makes the error only until its answer is kept; then each
+    request is answered from the key alone, with its own id and path."""
+    config = Config()
+    made: list[HTTPError] = []
+
+    def make() -> HTTPError:
+        errors = field_errors_from_details(DETAILS["missing"], location_first=True)
+        made.append(with_field_errors(422, errors))
+        return made[-1]
+
+    counts = []
+    for n in range(5):
+        request = RequestInfo("GET", f"/items/{n}", {"X-Request-ID": f"r-{n}"})
+        got = answer_keyed(
+            ("shape", 1), 30, make, config=config, request=request, request_id=f"r-{n}"
+        )
+        assert got == _general(DETAILS["missing"], config, request)
+        counts.append(len(made))
+    assert counts == [1, 2, 2, 2, 2]

@@ -83,3 +83,19 @@ def test_one_kept_answer_serves_every_path_of_a_language() -> None:
         got = handle(NotFound(), config, request)
         assert got == handle(NotFound(), config.replace(cache_bytes=0), request)
     assert len(_kept(config)) == 2
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        (Config(cache_bytes=0), NotFound("No such thing")),
+        (Config(), NotFound("x" * 300)),  # a detail too long for a key: never kept
+    ],
+    ids=["no-cache", "no-key"],
+)
+def test_an_answer_never_kept_carries_the_trace_id_too(config: Config, error: NotFound) -> None:
+    """Without a cache, or for an error with no key, each answer still has the request's
+    ``trace_id`` member."""
+    for trace in (TRACES[0], TRACES[1], TRACES[0]):
+        body = json.loads(handle(error, config, _request(trace)).body)
+        assert body["error"]["trace_id"] == trace
