@@ -52,6 +52,7 @@ REQUESTS = [
     RequestInfo("GET", "/items/abc", {"X-Request-ID": "r-1"}),
     RequestInfo("GET", "", {"X-Request-ID": "r-2"}),  # an empty path, as h11 accepts it
     RequestInfo("HEAD", "/items/abc", {"X-Request-ID": "r-3", "traceparent": TRACEPARENT}),
+    RequestInfo("GET", "/items/abc", {"X-Request-ID": "r-5", "traceparent": TRACEPARENT}),
     RequestInfo(
         "POST",
         "/orders",
@@ -134,9 +135,9 @@ def test_every_validation_answer_is_logged_once(kept: list[logging.LogRecord]) -
     ids, as :func:`handle` logs it."""
     logger = logging.getLogger("httpfault.tests.details")
     request = RequestInfo("POST", "/orders", {"X-Request-ID": "r-9", "traceparent": TRACEPARENT})
-    for _ in range(3):
-        handle_details(DETAILS["several"], Config(), request, logger=logger)
-    assert len(kept) == 3
+    for name in ("several", "several", "several", "no-key"):  # "no-key": never kept
+        handle_details(DETAILS[name], Config(), request, logger=logger)
+    assert len(kept) == 4
     for record in kept:
         assert record.levelno == logging.INFO
         assert record.getMessage().startswith("POST /orders -> 422 Unprocessable Content")
