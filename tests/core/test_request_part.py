@@ -99,3 +99,15 @@ def test_an_answer_never_kept_carries_the_trace_id_too(config: Config, error: No
     for trace in (TRACES[0], TRACES[1], TRACES[0]):
         body = json.loads(handle(error, config, _request(trace)).body)
         assert body["error"]["trace_id"] == trace
+
+
+def test_the_language_an_adapter_gives_is_kept_apart() -> None:
+    """Requests whose language the framework decided (``RequestInfo.language``, with no
+    ``Accept-Language``) are answered in that language, first time or reused."""
+    config = Config(languages=("de", "fr"))
+    for attempt in range(3):
+        for n, language in enumerate(("de", "fr", "en", "de")):
+            request = RequestInfo("GET", f"/x/{n}", {"X-Request-ID": f"r-{n}"}, language)
+            got = handle(NotFound(), config, request)
+            assert got == handle(NotFound(), config.replace(cache_bytes=0), request), attempt
+            assert ("Content-Language", language) in got.headers
