@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
 import pytest
 
 from httpfault import Config, RequestInfo
 from httpfault._render import request_and_trace_ids
+from tests.core.header_sources import CaseFree
 
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 VALID = f"00-{TRACE}-00f067aa0ba902b7-01"
-
-
-class CaseFree(Mapping[str, str]):
-    """A header mapping that matches names in any case itself, and says so."""
-
-    case_insensitive = True
-
-    def __init__(self, headers: dict[str, str]) -> None:
-        self._headers = {name.lower(): value for name, value in headers.items()}
-
-    def __getitem__(self, name: str) -> str:
-        return self._headers[name.lower()]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._headers)
-
-    def __len__(self) -> int:
-        return len(self._headers)
 
 
 SPELLINGS = [

@@ -12,6 +12,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from httpfault import Config, NotFound, RequestInfo, _trace
 from httpfault._handling import handle
 from httpfault._trace import parse_traceparent, trace_id_of
+from tests.core.header_sources import CaseFree
 
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT = "00f067aa0ba902b7"
@@ -94,4 +95,32 @@ def test_an_answer_without_opentelemetry_carries_the_headers_trace_id(
     monkeypatch.setattr(_trace, "_otel_trace", _trace._UNSET)
     request = RequestInfo("GET", "/", {"traceparent": VALID, "X-Request-ID": "r-1"})
     rendered = handle(NotFound(), Config(cache_bytes=0), request)
+    assert f'"trace_id":"{TRACE}"'.encode() in rendered.body
+
+
+def test_a_current_span_with_an_invalid_context_gives_no_trace_id() -> None:
+    """A current span whose context is not valid (all-zero ids) is no trace: the header's
+    trace id is used, never zeros."""
+    request = RequestInfo("GET", "/", {"traceparent": VALID})
+    with trace.use_span(trace.NonRecordingSpan(trace.INVALID_SPAN_CONTEXT)):
+        assert _trace.current_span() is None
+        assert trace_id_of(request) == TRACE
+        assert trace_id_of(None) is None
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [(b"host", b"h"), (b"traceparent", VALID.encode())],  # an ASGI scope's
+        CaseFree({"TraceParent": VALID}),
+        {"TRACEPARENT": VALID},
+    ],
+    ids=["asgi", "case-free", "dict"],
+)
+def test_the_traceparent_is_found_in_every_header_source(headers: object) -> None:
+    """Without a request id header configured, the trace id is read from raw ASGI pairs, a
+    mapping that matches any case itself, and a dict, and the answer carries it."""
+    request = RequestInfo("GET", "/", headers)  # type: ignore[arg-type]
+    assert trace_id_of(request) == TRACE
+    rendered = handle(NotFound(), Config(request_id_header=None), request)
     assert f'"trace_id":"{TRACE}"'.encode() in rendered.body
