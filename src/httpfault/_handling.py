@@ -168,4 +168,6 @@ def log_error(
 
 
 _MESSAGE = "%s -> %s (request_id=%s)"
-_CALLER = (log_error.__code__.co_filename, log_error.__code__.co_firstlineno, "log_error")
+# The caller the records name: log_error's own code, unwrapped where a decorator wraps it.
+_CODE = getattr(log_error, "__wrapped__", log_error).__code__
+_CALLER = (_CODE.co_filename, _CODE.co_firstlineno, "log_error")

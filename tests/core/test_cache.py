@@ -36,6 +36,21 @@ def test_an_entry_used_since_it_came_outlives_one_not_used() -> None:
     assert cache.size == 30
 
 
+def test_a_used_entry_gets_one_second_chance_not_more() -> None:
+    """An entry passed over because it was used goes to the back once: not used again
+    since, it is evicted before the entries that came after it."""
+    cache = AnswerCache(20)
+    cache.put("a", "A", 10)
+    cache.put("b", "B", 10)
+    assert cache.get("a") == "A"
+    cache.put("c", "C", 10)  # "a" passed over (used), "b" evicted
+    cache.put("d", "D", 10)  # "c" evicted: "a" came back behind it
+    assert cache.values() == ["A", "D"]
+    cache.put("e", "E", 10)  # "a", not used since its second chance, goes now
+    assert cache.values() == ["D", "E"]
+    assert cache.size == 20
+
+
 def test_a_replaced_entry_counts_once_and_clear_forgets_all() -> None:
     """Putting a key again replaces its entry and its size; clear() empties the cache."""
     cache = AnswerCache(100)

@@ -18,7 +18,7 @@ from httpfault import (
 )
 from httpfault._classes import REGISTRY
 from httpfault._render import render_with_id, wants_problem
-from httpfault._template import _PATH, _RID, Template, make_template
+from httpfault._template import _PATH, _RID, _TID, Template, make_template
 
 FIELDS = [
     FieldError(("items", 0, "name"), "Field required", code="missing"),
@@ -126,6 +126,7 @@ def test_no_template_where_rendering_fails() -> None:
 BODY_REFUSAL = "^a stand-in is in the body where it cannot be replaced$"
 HEADER_REFUSAL = "^a stand-in is in a header where it cannot be replaced$"
 ID_REFUSAL = r"^this template was made for requests with\(out\) a request id$"
+TRACE_REFUSAL = r"^this template was made for requests with\(out\) a trace id$"
 
 
 def test_a_stand_in_out_of_place_is_refused() -> None:
@@ -160,7 +161,38 @@ def test_the_request_id_must_match_how_the_template_was_made() -> None:
         with_id.body(request, None)
     with pytest.raises(ValueError, match=ID_REFUSAL):
         without.body(request, "r")
+    for template, rid in ((with_id, None), (without, "r")):
+        with pytest.raises(ValueError, match=ID_REFUSAL):
+            template.fill(request, rid)
     assert with_id.size == len(render_with_id(error, Config(), request, _RID).body)
+
+
+def test_the_trace_id_must_match_how_the_template_was_made() -> None:
+    """A template made with a trace id needs one to fill, and one made without, none; the
+    refusal says which."""
+    request = RequestInfo("GET", "/", {})
+    trace = "4bf92f3577b34da6a3ce929d0e0e4736"
+    with_trace = make_template(UnprocessableContent(), Config(), request, "r", trace)
+    without = make_template(UnprocessableContent(), Config(), request, "r")
+    assert with_trace is not None
+    assert without is not None
+    for template, given in ((with_trace, None), (without, trace)):
+        with pytest.raises(ValueError, match=TRACE_REFUSAL):
+            template.body(request, "r", given)
+        with pytest.raises(ValueError, match=TRACE_REFUSAL):
+            template.fill(request, "r", given)
+
+
+def test_a_template_has_no_trace_id_unless_made_with_one() -> None:
+    """Made from a rendering with no trace id (the keyword left out), a template fills
+    requests without one; the trace id's stand-in in a header is refused."""
+    error, request = UnprocessableContent(), RequestInfo("GET", "/", {})
+    status, headers, body = render_with_id(error, Config(), request, _RID)
+    template = Template(status, headers, body, False, True)
+    assert template.with_trace_id is False
+    assert template.fill(request, "r") == render_with_id(error, Config(), request, "r")
+    with pytest.raises(ValueError, match=HEADER_REFUSAL):
+        Template(status, [*headers, ("X-Trace", _TID)], body, False, True)
 
 
 def test_auto_format_without_a_request_is_json() -> None:
