@@ -204,7 +204,13 @@ def test_a_kept_answer_known_by_key_is_served_without_making_the_error() -> None
     for n in range(5):
         request = RequestInfo("GET", f"/items/{n}", {"X-Request-ID": f"r-{n}"})
         got = answer_keyed(
-            ("shape", 1), 30, make, config=config, request=request, request_id=f"r-{n}"
+            ("shape", 1),
+            30,
+            make,
+            config=config,
+            request=request,
+            request_id=f"r-{n}",
+            language=None,
         )
         assert got == _general(DETAILS["missing"], config, request)
         counts.append(len(made))

@@ -55,7 +55,7 @@ def test_an_answer_not_kept_is_rendered_each_time_and_tried_once(
     for n in range(6):
         rid = f"r-{n}"
         Counted.reads = 0
-        got = answer(make(), config, REQUEST, rid)
+        got = answer(make(), config, REQUEST, rid, language=None)
         reads.append(Counted.reads)
         assert got == render_with_id(make(), config.replace(cache_bytes=0), REQUEST, rid)
     assert _kept(config) == []
@@ -88,7 +88,7 @@ def test_an_answer_of_exactly_the_limit_is_kept() -> None:
         assert cache_key(facts(error)) is not None  # a key: only the size decides
         config = Config()
         for _ in range(3):
-            answer(_sized(fields, detail + extra), config, REQUEST, "r-1")
+            answer(_sized(fields, detail + extra), config, REQUEST, "r-1", language=None)
         assert len(_kept(config)) == kept
 
 
@@ -104,7 +104,7 @@ def test_an_error_that_cannot_be_rendered_logs_its_fallback_each_time(
     assert cache_key(facts(error)) is not None
     with caplog.at_level(logging.ERROR, logger="httpfault"):
         for n in range(4):
-            rendered = answer(error, config, REQUEST, f"r-{n}")
+            rendered = answer(error, config, REQUEST, f"r-{n}", language=None)
             assert rendered.status == 500
     messages = [r.getMessage() for r in caplog.records]
     assert messages == [f"could not render {error!r}; sent a minimal body instead"] * 4
