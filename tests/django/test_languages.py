@@ -84,3 +84,24 @@ def test_lazy_details_are_never_reused_by_key() -> None:
     en = render(error, config, RequestInfo("GET", "/x", {"Accept-Language": "en"}))
     assert json.loads(de.body)["error"]["message"] == required_de()
     assert json.loads(en.body)["error"]["message"] == "This field is required."
+
+
+def test_lazy_texts_follow_the_answers_language_not_the_active_one() -> None:
+    """A lazy title and a lazy detail are rendered in the answer's language: German while
+    Django has English active, and English while Django has German active."""
+    from django.utils.translation import gettext_lazy
+
+    class Lazy(Conflict):
+        type = "https://example.com/problems/lazy"  # its own title, not the status phrase
+        title = gettext_lazy("This field is required.")
+
+    config = Config(languages=("de",))
+    error = Lazy(gettext_lazy("This field is required."))
+    with translation.override("en"):
+        de = render(error, config, RequestInfo("GET", "/x", {"Accept-Language": "de"}))
+    with translation.override("de"):
+        en = render(error, config, RequestInfo("GET", "/x", {"Accept-Language": "en"}))
+    german = json.loads(de.body)["error"]
+    assert (german["title"], german["message"]) == (required_de(), required_de())
+    english = json.loads(en.body)["error"]
+    assert english["title"] == english["message"] == "This field is required."
