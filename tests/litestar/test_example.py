@@ -16,6 +16,7 @@ from httpfault.testing import assert_conforms
 def client() -> Iterator[TestClient[Litestar]]:
     from examples import litestar_app
 
+    litestar_app.app.state.store = litestar_app.Store()  # each test starts with no users
     with TestClient(litestar_app.app, raise_server_exceptions=False) as test_client:
         yield test_client
 
