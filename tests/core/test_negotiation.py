@@ -90,6 +90,20 @@ class _Bytes(bytes):
     """A header name of a bytes subclass (as some servers build them)."""
 
 
+class _Str(str):
+    """A header name of a str subclass."""
+
+
+def test_str_pairs_are_matched_by_whole_name_not_by_length() -> None:
+    """In pairs of str, a name of the same length that comes first is not taken for the
+    one looked up, in any case; names of a str subclass are matched the same way."""
+    pairs = [("Accept-Encoding", "gzip"), ("ACCEPT-LANGUAGE", "de")]
+    assert header_value(pairs, "Accept-Language") == "de"
+    subclassed = [(_Str("X-Other-Id"), "a"), (_Str("X-Request-ID"), "r-1")]
+    assert header_value(subclassed, "x-request-id") == "r-1"
+    assert header_value([(_Str("X-Other"), "a")], "X-Request-ID") is None
+
+
 def test_header_pairs_of_bytes_are_matched_by_whole_name() -> None:
     """Among ASGI byte pairs, the value is the one whose name matches, not a neighbour's."""
     pairs = [(b"host", b"h"), (b"abcdef", b"same-length"), (b"accept", b"a"), (b"Accept", b"b")]
@@ -153,11 +167,15 @@ def test_three_headers_found_in_one_pass_as_by_three_lookups(
 
 
 @pytest.mark.parametrize("headers", _SOURCES)
-def test_a_name_not_asked_for_is_not_found(headers: object) -> None:
-    """A name given as ``None`` is not looked up: found as ``None`` whatever the request
-    sent, while the names asked for are still found."""
-    found = find_headers(headers, header_names(None, "TraceParent"))  # type: ignore[arg-type]
-    assert found == (None, header_value(headers, "traceparent"), None)  # type: ignore[arg-type]
+@pytest.mark.parametrize("absent", [0, 1, 2])
+def test_a_name_not_asked_for_is_not_found(headers: object, absent: int) -> None:
+    """A name given as ``None``, in any place, is not looked up: found as ``None`` whatever
+    the request sent, while the names asked for are still found."""
+    names: list[str | None] = list(_NAMES)
+    names[absent] = None
+    found = find_headers(headers, header_names(*names))  # type: ignore[arg-type]
+    expected = tuple(None if n is None else header_value(headers, n) for n in names)  # type: ignore[arg-type]
+    assert found == expected
 
 
 def test_two_header_names_of_the_same_length() -> None:
