@@ -19,6 +19,7 @@ from httpfault._fields import MAX_KEY_TEXT, field_errors_from_details
 from httpfault._handling import handle, handle_details
 from httpfault._render import Rendered
 from httpfault._template import Template
+from tests.core.log_capture import captured
 
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 TRACEPARENT = f"00-{TRACE}-00f067aa0ba902b7-01"
@@ -119,15 +120,8 @@ def test_without_a_cache_or_a_request_details_are_answered_too() -> None:
 @pytest.fixture
 def kept() -> Iterator[list[logging.LogRecord]]:
     """The records of a logger of its own, at every level."""
-    logger = logging.getLogger("httpfault.tests.details")
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.DEBUG)
-    handler.emit = records.append  # type: ignore[method-assign]
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    logger.propagate = False
-    yield records
-    logger.removeHandler(handler)
+    with captured("httpfault.tests.details") as records:
+        yield records
 
 
 def test_every_validation_answer_is_logged_once(kept: list[logging.LogRecord]) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from httpfault import Config, Conflict, HTTPError, NotFound, RequestInfo
 from httpfault._handling import handle
+from tests.core.log_capture import captured
 
 REQUEST = RequestInfo("PUT", "/users/7", {"X-Request-ID": "r-7"})
 
@@ -17,15 +18,8 @@ REQUEST = RequestInfo("PUT", "/users/7", {"X-Request-ID": "r-7"})
 @pytest.fixture
 def records() -> Iterator[list[logging.LogRecord]]:
     """The records of the ``httpfault.tests.handling`` logger, at every level."""
-    logger = logging.getLogger("httpfault.tests.handling")
-    kept: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.DEBUG)
-    handler.emit = kept.append  # type: ignore[method-assign]
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    logger.propagate = False
-    yield kept
-    logger.removeHandler(handler)
+    with captured("httpfault.tests.handling") as kept:
+        yield kept
 
 
 def _logger() -> logging.Logger:

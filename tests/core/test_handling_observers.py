@@ -15,6 +15,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 
 from httpfault import Config, RequestInfo
 from httpfault._handling import handle, handle_details
+from tests.core.log_capture import captured
 
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 REQUEST = RequestInfo("POST", "/orders", {"traceparent": f"00-{TRACE}-00f067aa0ba902b7-01"})
@@ -24,15 +25,8 @@ DETAILS = [{"type": "missing", "loc": ("body", "email"), "msg": "Field required"
 @pytest.fixture
 def records() -> Iterator[list[logging.LogRecord]]:
     """The records of the ``httpfault.tests.observers`` logger, at every level."""
-    logger = logging.getLogger("httpfault.tests.observers")
-    kept: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.DEBUG)
-    handler.emit = kept.append  # type: ignore[method-assign]
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    logger.propagate = False
-    yield kept
-    logger.removeHandler(handler)
+    with captured("httpfault.tests.observers") as kept:
+        yield kept
 
 
 def test_validation_answers_use_the_current_span() -> None:
