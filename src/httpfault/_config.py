@@ -71,9 +71,6 @@ class Config:
     """Whether error bodies carry ``trace_id`` (from ``traceparent`` or the current span)."""
     request_id_from_trace: bool = False
     """Whether a request that sent no (usable) request id gets its trace id as request id."""
-    # Derived once, for the request path: the request id header's lowercase forms.
-    _rid_lower: str = field(init=False, repr=False, compare=False, default="")
-    _rid_bytes: bytes = field(init=False, repr=False, compare=False, default=b"")
     _logger: logging.Logger | None = field(init=False, repr=False, compare=False, default=None)
     # Answers kept rendered for this config (none where a formatter or debug makes the
     # body more than its facts): state, not configuration, so not compared.
@@ -96,9 +93,6 @@ class Config:
                 raise ValueError(f"{name} must be a registered 4xx status, not {status!r}")
         if self.request_id_header is not None:
             check_header(self.request_id_header, "")
-            lowered = self.request_id_header.lower()
-            object.__setattr__(self, "_rid_lower", lowered)
-            object.__setattr__(self, "_rid_bytes", lowered.encode("latin-1"))
         if self.type_base is not None and not isinstance(self.type_base, str):
             raise TypeError("type_base must be a str or None")
         for exc_type, target in dict(self.exception_map).items():

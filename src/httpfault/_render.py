@@ -24,7 +24,6 @@ __all__ = [
     "render_facts",
     "render_with_id",
     "request_facts",
-    "resolve_request_id",
     "wants_problem",
 ]
 
@@ -70,29 +69,15 @@ def render(
     )  # fmt: skip
 
 
-def resolve_request_id(
-    config: Config, request: RequestInfo | None, trace_id: str | None = None
-) -> str | None:
-    """The request id of an error response: the incoming one if safe, else a new one.
-
-    With ``request_id_from_trace``, the new one is *trace_id* when there is one.
-    """
-    name = config.request_id_header
-    if request is None or name is None:
-        return None
-    sent = find_header(request.headers, name, config._rid_lower, config._rid_bytes)
-    return _request_id(config, sent, trace_id)
-
-
 def request_facts(
     config: Config, request: RequestInfo | None, span: Any = _LOOK_UP
 ) -> tuple[str | None, str | None, str | None]:
     """What the answer to *request* takes from it: the request id, the trace id, the language.
 
-    :func:`resolve_request_id`, :func:`~httpfault._trace.trace_id_of` and
-    :func:`~httpfault._localize.choose_language` together, from one pass over the
-    request's headers. *span*: the current OpenTelemetry span, if the caller has looked
-    it up already (``None``: none).
+    The request id is the incoming one when it is safe to echo, else (with
+    ``request_id_from_trace``) the trace id, else a new one from the config's factory.
+    All three come from one pass over the request's headers. *span*: the current
+    OpenTelemetry span, if the caller has looked it up already (``None``: none).
     """
     if span is _LOOK_UP:
         span = current_span()

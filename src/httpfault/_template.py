@@ -108,7 +108,7 @@ class Template:
     ) -> bytes:
         """The body for *request*, whose request id is *request_id* (empty for HEAD).
 
-        *request_id* must be one :func:`~httpfault._render.resolve_request_id` gave,
+        *request_id* must be one :func:`~httpfault._render.request_facts` gave,
         and ``None`` exactly when the template was made without one; *trace_id* (32 hex
         digits) likewise.
         """

@@ -9,7 +9,7 @@ from typing import Any
 
 from httpfault import HTTPError, RequestInfo
 from httpfault._json import dumps_stdlib
-from httpfault._render import render_with_id, resolve_request_id
+from httpfault._render import render_with_id
 from httpfault._trace import trace_id_of
 from httpfault.testing import assert_conforms
 
@@ -32,6 +32,24 @@ CONTRACT_HEADERS = (
 )
 """The headers the contract gives a meaning to: each must match exactly (or be absent)."""
 _GENERATED_ID = re.compile(r"^[0-9a-f]{32}$")
+_ECHOED_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
+"""The request ids the contract echoes, written out here rather than taken from the library."""
+
+
+def sent_request_id(scenario: Scenario, config_name: str) -> str | None:
+    """The request id *scenario*'s answer must carry, or ``None`` where the server makes one.
+
+    An id the client sent is echoed when it is 1 to 128 of the documented characters;
+    otherwise, under ``request_id_from_trace``, the trace id of a valid ``traceparent``.
+    """
+    config = common.CONFIGS[config_name]
+    name = (config.request_id_header or "").lower()
+    sent = [v for k, v in scenario.headers.items() if name and k.lower() == name]
+    if sent and _ECHOED_ID.fullmatch(sent[0]):
+        return sent[0]
+    if config.request_id_from_trace:
+        return trace_id_of(RequestInfo(scenario.method, scenario.path, scenario.headers))
+    return None
 
 
 def contract_headers(config_name: str) -> tuple[str, ...]:
@@ -60,8 +78,8 @@ def expected_for(
     config = common.CONFIGS[config_name]
     request = RequestInfo(scenario.method, scenario.path.partition("?")[0], scenario.headers)
     trace_id = trace_id_of(request)
-    request_id = resolve_request_id(config.replace(request_id_factory=None), request, trace_id)
-    if request_id is None:
+    request_id = sent_request_id(scenario, config_name) if config.request_id_header else None
+    if request_id is None and config.request_id_header:
         request_id = reply.header(config.request_id_header or "") or ""
         assert _GENERATED_ID.match(request_id), f"not a generated request id: {request_id!r}"
     error = (instead or scenario.expect)()
