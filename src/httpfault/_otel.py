@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from traceback import walk_tb
+from types import TracebackType
 from typing import Any
 
 from ._errors import HTTPError
@@ -25,6 +25,9 @@ AVAILABLE = findable("opentelemetry")
 """Whether ``opentelemetry`` can be imported at all (found once, without importing it)."""
 MAX_FRAMES = 8
 """The innermost frames an ``exception`` event's stack trace shows."""
+MAX_KEPT_STACKS = 256
+"""How many stack traces (places in the code, never request data) are kept made."""
+_STACKS: dict[tuple[tuple[Any, int], ...], str] = {}
 
 
 def record(span: Any, error: HTTPError, log: logging.Logger) -> None:
@@ -60,15 +63,34 @@ def _exception_attributes(exc: BaseException) -> dict[str, str]:
     cls = exc.__class__
     module = cls.__module__
     name = cls.__qualname__ if module == "builtins" else f"{module}.{cls.__qualname__}"
-    frames = deque(walk_tb(exc.__traceback__), maxlen=MAX_FRAMES)
-    lines = ["Traceback (most recent call last):\n"]
-    for frame, line in frames:
-        code = frame.f_code
-        lines.append(f'  File "{code.co_filename}", line {line}, in {code.co_name}\n')
     message = str(exc)
-    lines.append(f"{name}: {message}\n" if message else f"{name}\n")
+    last = f"{name}: {message}\n" if message else f"{name}\n"
     return {
         "exception.type": name,
         "exception.message": message,
-        "exception.stacktrace": "".join(lines),
+        "exception.stacktrace": _frames_text(exc.__traceback__) + last,
     }
+
+
+def _frames_text(tb: TracebackType | None) -> str:
+    """The stack trace's lines for the innermost :data:`MAX_FRAMES` frames of *tb*.
+
+    Kept per place in the code (each frame's code and instruction): the same failure
+    reached the same way reads the same, and a line number is worked out from the code
+    on each read. Up to :data:`MAX_KEPT_STACKS` are kept; past that, each is made anew.
+    """
+    kept: deque[TracebackType] = deque(maxlen=MAX_FRAMES)
+    while tb is not None:
+        kept.append(tb)
+        tb = tb.tb_next
+    key = tuple([(tb.tb_frame.f_code, tb.tb_lasti) for tb in kept])
+    text = _STACKS.get(key)
+    if text is None:
+        lines = ["Traceback (most recent call last):\n"]
+        for tb in kept:
+            code = tb.tb_frame.f_code
+            lines.append(f'  File "{code.co_filename}", line {tb.tb_lineno}, in {code.co_name}\n')
+        text = "".join(lines)
+        if len(_STACKS) < MAX_KEPT_STACKS:
+            _STACKS[key] = text
+    return text
