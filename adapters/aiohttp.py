@@ -49,7 +49,7 @@ _new_info = tuple.__new__
 def request_info(request: web.BaseRequest) -> RequestInfo:
     """The request as rendering sees it: method, path as sent (no query), headers."""
     path = request.raw_path.partition("?")[0]
-    return _new_info(RequestInfo, (request.method, path, request.headers, None))
+    return _new_info(RequestInfo, (request.method, path, request.raw_headers, None))
 
 
 def translate(exc: web.HTTPException) -> HTTPError | None:

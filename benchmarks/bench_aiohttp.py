@@ -6,6 +6,11 @@ Requests go through each app's router and middlewares in process (see
 request per call would cost more than either path). The native path raises ``web.HTTPConflict``
 with a JSON text, which aiohttp's server sends as it is; httpfault's middleware makes its
 response. Neither response is written: their writing costs the same.
+
+Two more lines measure the floors of a middleware-based adapter (``install()`` must be a
+middleware, to answer the errors of other middlewares too): the happy path through a
+middleware that only awaits the handler, and ``raise Conflict`` answered by a middleware
+that catches it and returns a response of the same bytes and headers, made in advance.
 """
 
 from __future__ import annotations
@@ -66,8 +71,24 @@ def run(rounds: int = 21) -> list[Result]:
     async def health(request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
 
-    def app(with_httpfault: bool) -> web.Application:
-        application = web.Application()
+    @web.middleware
+    async def passing(request: web.Request, handler: Any) -> web.StreamResponse:
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    made: list[tuple[int, list[tuple[str, str]], bytes]] = []
+
+    @web.middleware
+    async def answering(request: web.Request, handler: Any) -> web.StreamResponse:
+        try:
+            response: web.StreamResponse = await handler(request)
+        except Conflict:
+            status, headers, body = made[0]
+            return web.Response(body=body, status=status, headers=headers)
+        return response
+
+    def app(with_httpfault: bool, middleware: Any = None) -> web.Application:
+        application = web.Application(middlewares=[middleware] if middleware else [])
         application.router.add_get("/conflict", ours)
         application.router.add_get("/native", native)
         application.router.add_get("/health", health)
@@ -85,6 +106,17 @@ def run(rounds: int = 21) -> list[Result]:
     happy = _driver(loop, with_httpfault, "/health")
     happy_plain = _driver(loop, plain, "/health")
     assert (conflict(), native_conflict(), happy(), happy_plain()) == (409, 409, 200, 200)
+    from httpfault import RequestInfo, render
+
+    rendered = render(Conflict("Email already registered"), config,
+                      RequestInfo("GET", "/conflict", HEADERS))  # fmt: skip
+    made.append((rendered.status, rendered.headers, rendered.body))
+    floors = app(False, passing), app(False, answering)
+    for application in floors:
+        loop.run_until_complete(application.startup())
+    happy_floor = _driver(loop, floors[0], "/health")
+    conflict_floor = _driver(loop, floors[1], "/conflict")
+    assert (happy_floor(), conflict_floor()) == (200, 409)
     try:
         return [
             compare("aiohttp: raise Conflict", conflict,
@@ -92,6 +124,11 @@ def run(rounds: int = 21) -> list[Result]:
                     rounds=rounds),
             compare("aiohttp: happy path, httpfault installed", happy,
                     "same app without httpfault", happy_plain, budget=1.02, rounds=rounds),
+            compare("aiohttp floor: raise Conflict, answer made", conflict_floor,
+                    "web.HTTPConflict with a JSON text", native_conflict, budget=1.0,
+                    rounds=rounds),
+            compare("aiohttp floor: happy path, a passing middleware", happy_floor,
+                    "same app without it", happy_plain, budget=1.02, rounds=rounds),
         ]  # fmt: skip
     finally:
         loop.close()
