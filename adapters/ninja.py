@@ -36,10 +36,12 @@ except ImportError as _missing:  # pragma: no cover - exercised without Ninja in
     ) from _missing
 
 from httpfault import Config, HTTPError, UnsupportedMediaType
+from httpfault._handling import handle_details
 
-from ._django.respond import ErrorResponse, options_for, respond
+from ._django.convert import is_mapped
+from ._django.respond import ErrorResponse, options_for, request_info, respond, to_response
 from ._django.settings import Options
-from ._ninja.convert import SINGLE_BODY_ATTR, ninja_error
+from ._ninja.convert import SINGLE_BODY_ATTR, ninja_error, validation_details
 from ._ninja.ninja_compat import is_default_handler, single_body_names
 from ._ninja.openapi import install_openapi, responses
 
@@ -80,7 +82,13 @@ class _Handler:
 
     def __call__(self, request: HttpRequest, exc: Any) -> HttpResponse:
         options = self.options or options_for(request)
-        error = ninja_error(exc, options.config, self.challenges, request)
+        config = options.config
+        if isinstance(exc, ValidationError) and not is_mapped(exc, config):
+            # Answered by the shape of its details, as FastAPI's are: no field errors
+            # are made for a shape answered before.
+            details = validation_details(exc)
+            return to_response(handle_details(details, config, request_info(request, config)))
+        error = ninja_error(exc, config, self.challenges, request)
         response: ErrorResponse = respond(request, error, options, signal=True)
         return response
 

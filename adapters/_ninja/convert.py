@@ -10,12 +10,10 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 import httpfault
 from httpfault import Config, HTTPError, error_class
-from httpfault._convert import with_field_errors
-from httpfault._fields import field_errors_from_details
 
 from .._django.convert import django_error, is_mapped
 
-__all__ = ["SINGLE_BODY_ATTR", "ninja_error"]
+__all__ = ["SINGLE_BODY_ATTR", "ninja_error", "validation_details"]
 
 SINGLE_BODY_ATTR = "_httpfault_single_body"
 """Where a Ninja ``ValidationError`` carries the names that stand for the whole body."""
@@ -32,14 +30,13 @@ def ninja_error(
     """Translate Ninja's (and Django's) exceptions into :class:`HTTPError`.
 
     *challenges* are the ``WWW-Authenticate`` values of a 401. Anything else is
-    returned as it is, for the core to answer (``exception_map``, a safe 500).
+    returned as it is, for the core to answer (``exception_map``, a safe 500). Ninja's
+    ``ValidationError`` is answered from its :func:`validation_details` instead.
     """
     if isinstance(exc, HTTPError) or is_mapped(exc, config):
         return exc
     error: HTTPError
-    if isinstance(exc, ValidationError):
-        error = with_field_errors(config.validation_status, _field_errors(exc))
-    elif isinstance(exc, HttpError):
+    if isinstance(exc, HttpError):
         cause = exc.__cause__
         if isinstance(cause, HTTPError):  # raised by the body parser: a 415
             return cause
@@ -72,8 +69,10 @@ def _http_error(exc: HttpError, challenges: Sequence[str]) -> HTTPError:
     return cls(detail)
 
 
-def _field_errors(exc: ValidationError) -> list[httpfault.FieldError]:
-    """Ninja's ``errors`` (pydantic's, ``loc`` led by the source) as field errors."""
+def validation_details(exc: ValidationError) -> list[dict[str, Any]]:
+    """Ninja's ``errors`` as pydantic-style details whose ``loc`` leads with the part of
+    the request (``body`` for a form or a file), without the name of a parameter that
+    stands for the whole body (for :func:`httpfault._handling.handle_details`)."""
     single: frozenset[tuple[str, str]] = getattr(exc, SINGLE_BODY_ATTR, frozenset())
     details = []
     items: list[Any] = list(exc.errors)
@@ -88,4 +87,4 @@ def _field_errors(exc: ValidationError) -> list[httpfault.FieldError]:
                 rest = rest[1:]
             loc = (_BODY_SOURCES.get(source, source), *rest)
         details.append({**item, "loc": loc})
-    return field_errors_from_details(details, location_first=True)
+    return details

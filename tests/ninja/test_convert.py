@@ -9,7 +9,8 @@ from ninja.security import HttpBasicAuth
 
 import httpfault
 from httpfault import Config
-from httpfault.adapters._ninja.convert import ninja_error
+from httpfault._fields import field_errors_from_details
+from httpfault.adapters._ninja.convert import ninja_error, validation_details
 from httpfault.adapters.ninja import install
 
 CONFIG = Config()
@@ -35,9 +36,8 @@ def test_validation_locations() -> None:
     """form and file errors are in the body; items that are not dicts are skipped."""
     exc = ValidationError([{"loc": ("form", "name"), "msg": "Field required",
                             "type": "missing"}, "junk"])  # type: ignore[list-item]  # fmt: skip
-    error = ninja_error(exc, CONFIG, ())
-    assert isinstance(error, httpfault.HTTPError)
-    assert [(e.in_, e.pointer) for e in error.errors] == [("body", "#/name")]
+    errors = field_errors_from_details(validation_details(exc), location_first=True)
+    assert [(e.in_, e.pointer) for e in errors] == [("body", "#/name")]
 
 
 def test_challenges_from_options_and_auth() -> None:

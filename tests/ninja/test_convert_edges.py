@@ -14,7 +14,8 @@ from ninja.errors import HttpError, Throttled, ValidationError
 
 import httpfault
 from httpfault import Config, RequestInfo, render
-from httpfault.adapters._ninja.convert import ninja_error
+from httpfault._fields import field_errors_from_details
+from httpfault.adapters._ninja.convert import ninja_error, validation_details
 
 RID = "ninja-2"
 SETTINGS_CONFIG = Config(logger_name="django.request")  # the tests' HTTPFAULT setting
@@ -118,6 +119,5 @@ def test_validation_items_without_loc_and_junk_first() -> None:
     points at the whole body."""
     exc = ValidationError(["junk", {"msg": "Body is wrong.", "type": "value_error"},  # type: ignore[list-item]
                            {"loc": ("body", "name"), "msg": "Field required", "type": "missing"}])  # fmt: skip
-    error = ninja_error(exc, Config(), ())
-    assert isinstance(error, httpfault.HTTPError)
-    assert [(e.in_, e.pointer) for e in error.errors] == [("body", "#"), ("body", "#/name")]
+    errors = field_errors_from_details(validation_details(exc), location_first=True)
+    assert [(e.in_, e.pointer) for e in errors] == [("body", "#"), ("body", "#/name")]
