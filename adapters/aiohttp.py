@@ -67,7 +67,7 @@ def translate(exc: web.HTTPException) -> HTTPError | None:
     try:
         error = native_error(status, detail, exc.headers.items(), allow=allow)
     except ValueError:  # a header value httpfault refuses (CR or LF): drop the headers
-        error = native_error(status, detail)
+        error = native_error(status, detail, allow=allow)
     if error is not None and status >= 500:
         error.__cause__ = exc
     return error
@@ -97,11 +97,8 @@ class _Answerer:
             error.__cause__ = exc
         info = request_info(request)
         status, headers, body = handle(error, self.config, info, logger=self.logger)
-        response = web.Response(body=body, status=status, headers=headers)
-        if info.method == "HEAD":
-            # No body, and no Content-Length claiming the empty one.
-            response.headers.popall("Content-Length", None)
-        return response
+        # A HEAD answer's body is empty, and aiohttp then writes no Content-Length.
+        return web.Response(body=body, status=status, headers=headers)
 
     def too_late(self, exc: BaseException, request: web.Request) -> web.StreamResponse:
         """*exc* raised after the response started (a broken stream): logged once, and the
