@@ -97,9 +97,10 @@ class ErrorHandler:
         error: BaseException = exc
         if isinstance(exc, SanicException) and not isinstance(exc, HTTPError):
             translated = translate(exc, self.config)
-            if translated is None:  # a status below 400: Sanic's own answer
+            if translated is not None:
+                error = translated
+            elif int(exc.status_code) < 400:  # Sanic's own answer; past 599, a 500
                 return HTTPResponse(status=int(exc.status_code), headers=exc.headers or None)
-            error = translated
         info = request_info(request)
         rendered = handle(error, self.config, info, logger=self.logger)
         # The content type is given apart too: older Sanic (23.6) drops the headers it
