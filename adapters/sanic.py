@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 try:
     from sanic import Sanic
@@ -49,9 +50,14 @@ _new_info = tuple.__new__
 
 
 def request_info(request: Request) -> RequestInfo:
-    """The request as rendering sees it: method, path as sent (no query), headers."""
-    raw = request.raw_url
-    path = raw.decode("latin-1").partition("?")[0] if raw else request.path
+    """The request as rendering sees it: method, path as sent (no query), headers.
+
+    A target in absolute form (``GET http://host/x``, as sent to a proxy) gives its path.
+    """
+    target = request.raw_url.decode("latin-1")
+    if not target.startswith("/"):
+        target = urlsplit(target).path
+    path = target.partition("?")[0]
     return _new_info(RequestInfo, (request.method, path or "/", request.headers, None))
 
 

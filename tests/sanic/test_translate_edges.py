@@ -132,6 +132,14 @@ def test_the_query_string_is_not_part_of_the_path() -> None:
     assert json.loads(response.content)["instance"] == "/empty-message"
 
 
+def test_a_path_starting_with_two_slashes_is_a_path() -> None:
+    """A path that starts with two slashes is a path, not a host: instance keeps it whole."""
+    cfg = Config(format="problem")
+    app = edges_app(cfg)
+    response = call(app, "GET", f"{app.asgi_client.base_url}//empty-message?token=abc")
+    assert json.loads(response.content)["instance"] == "//empty-message"
+
+
 def test_a_raised_500_is_logged_and_shown_as_itself(caplog: pytest.LogCaptureFixture) -> None:
     """Sanic's ServerError (status 500) is kept as the cause: the ERROR record's traceback is
     of it, and debug names it."""
