@@ -17,6 +17,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 try:
     from aiohttp import web
@@ -47,9 +48,15 @@ _new_info = tuple.__new__
 
 
 def request_info(request: web.BaseRequest) -> RequestInfo:
-    """The request as rendering sees it: method, path as sent (no query), headers."""
-    path = request.raw_path.partition("?")[0]
-    return _new_info(RequestInfo, (request.method, path, request.headers, None))
+    """The request as rendering sees it: method, path as sent (no query), headers.
+
+    A target in absolute form (``GET http://host/x``, as sent to a proxy) gives its path.
+    """
+    target = request.raw_path
+    if not target.startswith("/"):
+        target = urlsplit(target).path
+    path = target.partition("?")[0]
+    return _new_info(RequestInfo, (request.method, path or "/", request.headers, None))
 
 
 def translate(exc: web.HTTPException) -> HTTPError | None:

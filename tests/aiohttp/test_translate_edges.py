@@ -218,16 +218,18 @@ def test_install_refusals_say_why() -> None:
         install(web.Application(), {"format": "json"})  # type: ignore[arg-type]
 
 
-def exchange(app: web.Application, path: str) -> bytes:
-    """A raw GET of *path* on aiohttp's test server; every byte until the server closes the
-    connection (at most 5 s)."""
+def exchange(app: web.Application, path: str, *, close: bool = False) -> bytes:
+    """A raw GET of *path* (sent as it is) on aiohttp's test server; every byte until the
+    server closes the connection (at most 5 s), asked to close it after the answer with
+    *close*."""
 
     async def go() -> bytes:
         server = TestServer(app)
         await server.start_server()
         try:
             reader, writer = await asyncio.open_connection(server.host, server.port)
-            head = f"GET {path} HTTP/1.1\r\nHost: test\r\nX-Request-ID: {RID}\r\n\r\n"
+            extra = "Connection: close\r\n" if close else ""
+            head = f"GET {path} HTTP/1.1\r\nHost: test\r\nX-Request-ID: {RID}\r\n{extra}\r\n"
             writer.write(head.encode())
             await writer.drain()
             data = await asyncio.wait_for(reader.read(), timeout=5)
@@ -238,6 +240,24 @@ def exchange(app: web.Application, path: str) -> bytes:
             await server.close()
 
     return asyncio.run(go())
+
+
+@pytest.mark.parametrize(
+    ("target", "instance"),
+    [
+        ("/nowhere?token=abc", "/nowhere"),
+        ("//nowhere?token=abc", "//nowhere"),
+        ("http://test/nowhere?token=abc", "/nowhere"),
+        ("http://test?token=/x", "/"),
+    ],
+)
+def test_instance_is_the_path_of_the_target(target: str, instance: str) -> None:
+    """instance is the path as sent, without the query string, for a target in origin form
+    and in absolute form (as sent to a proxy) alike; a path of two slashes stays one."""
+    data = exchange(make_app(Config(format="problem")), target, close=True)
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 404 Not Found\r\n")
+    assert json.loads(body)["instance"] == instance
 
 
 def test_an_error_after_the_response_started(caplog: pytest.LogCaptureFixture) -> None:
