@@ -17,6 +17,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 try:
     from aiohttp import web
@@ -47,9 +48,15 @@ _new_info = tuple.__new__
 
 
 def request_info(request: web.BaseRequest) -> RequestInfo:
-    """The request as rendering sees it: method, path as sent (no query), headers."""
-    path = request.raw_path.partition("?")[0]
-    return _new_info(RequestInfo, (request.method, path, request.raw_headers, None))
+    """The request as rendering sees it: method, path as sent (no query), headers.
+
+    A target in absolute form (``GET http://host/x``, as sent to a proxy) gives its path.
+    """
+    target = request.raw_path
+    if not target.startswith("/"):
+        target = urlsplit(target).path
+    path = target.partition("?")[0]
+    return _new_info(RequestInfo, (request.method, path or "/", request.raw_headers, None))
 
 
 def translate(exc: web.HTTPException) -> HTTPError | None:
@@ -67,7 +74,7 @@ def translate(exc: web.HTTPException) -> HTTPError | None:
     try:
         error = native_error(status, detail, exc.headers.items(), allow=allow)
     except ValueError:  # a header value httpfault refuses (CR or LF): drop the headers
-        error = native_error(status, detail)
+        error = native_error(status, detail, allow=allow)
     if error is not None and status >= 500:
         error.__cause__ = exc
     return error
@@ -97,11 +104,8 @@ class _Answerer:
             error.__cause__ = exc
         info = request_info(request)
         status, headers, body = handle(error, self.config, info, logger=self.logger)
-        response = web.Response(body=body, status=status, headers=headers)
-        if info.method == "HEAD":
-            # No body, and no Content-Length claiming the empty one.
-            response.headers.popall("Content-Length", None)
-        return response
+        # A HEAD answer's body is empty, and aiohttp then writes no Content-Length.
+        return web.Response(body=body, status=status, headers=headers)
 
     def too_late(self, exc: BaseException, request: web.Request) -> web.StreamResponse:
         """*exc* raised after the response started (a broken stream): logged once, and the

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 try:
     from sanic import Sanic
@@ -49,9 +50,14 @@ _new_info = tuple.__new__
 
 
 def request_info(request: Request) -> RequestInfo:
-    """The request as rendering sees it: method, path as sent (no query), headers."""
-    raw = request.raw_url
-    path = raw.decode("latin-1").partition("?")[0] if raw else request.path
+    """The request as rendering sees it: method, path as sent (no query), headers.
+
+    A target in absolute form (``GET http://host/x``, as sent to a proxy) gives its path.
+    """
+    target = request.raw_url.decode("latin-1")
+    if not target.startswith("/"):
+        target = urlsplit(target).path
+    path = target.partition("?")[0]
     return _new_info(RequestInfo, (request.method, path or "/", request.headers, None))
 
 
@@ -97,9 +103,10 @@ class ErrorHandler:
         error: BaseException = exc
         if isinstance(exc, SanicException) and not isinstance(exc, HTTPError):
             translated = translate(exc, self.config)
-            if translated is None:  # a status below 400: Sanic's own answer
+            if translated is not None:
+                error = translated
+            elif int(exc.status_code) < 400:  # Sanic's own answer; past 599, a 500
                 return HTTPResponse(status=int(exc.status_code), headers=exc.headers or None)
-            error = translated
         info = request_info(request)
         rendered = handle(error, self.config, info, logger=self.logger)
         # The content type is given apart too: older Sanic (23.6) drops the headers it

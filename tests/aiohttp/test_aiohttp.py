@@ -145,10 +145,12 @@ def test_validation_and_custom_type() -> None:
 
 
 def test_head_has_no_body() -> None:
-    """HEAD: the error's status and headers, no body."""
+    """HEAD: the error's status and headers, no body, and no Content-Length claiming the
+    empty one."""
     response = call(make_app(), "HEAD", "/conflict")
     assert response.status_code == 409
     assert response.content == b""
+    assert "Content-Length" not in response.headers
     assert response.headers["X-Request-ID"] == RID
 
 

@@ -162,3 +162,9 @@ def make_app(config: Config = CONFIG, **settings: Any) -> Sanic:  # type: ignore
 
 app = make_app(FALLBACK_ERROR_FORMAT="html", TOUCHUP=True)
 """For Sanic's server: ``sanic tests.sanic.apps:app`` (with Sanic's HTML fallback format)."""
+
+
+def problem_app() -> Sanic:  # type: ignore[type-arg]
+    """For Sanic's server, answering ``application/problem+json`` (``instance`` is the path):
+    ``sanic tests.sanic.apps:problem_app --factory``."""
+    return make_app(CONFIG.replace(format="problem"), TOUCHUP=True)

@@ -4,6 +4,8 @@ httpx on 127.0.0.1."""
 from __future__ import annotations
 
 import contextlib
+import json
+import socket
 from collections.abc import Callable, Iterator
 
 import httpx
@@ -105,3 +107,28 @@ def test_bad_inputs(server: Server) -> None:
     assert seen["10,000 levels of nesting"] == 400
     assert seen["JSON not an object"] == 422
     assert seen["10 MB body"] in (413, None)
+
+
+def raw_get(server: Server, target: bytes) -> tuple[bytes, bytes]:
+    """A GET of *target* sent as it is (no client rewrites it); the status line and body."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+        sock.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return head.split(b"\r\n")[0], body
+
+
+def test_instance_is_the_path_through_server() -> None:
+    """Through Sanic's server (httptools parsing the target), instance is the path as sent,
+    without the query string, for a target in origin form and in absolute form alike; an
+    absolute form with no path (which Sanic's router fails on) is "/"."""
+    with sanic("tests.sanic.apps:problem_app", ready_path="/health", extra=["--factory"]) as server:
+        for target in (b"/conflict?token=abc", b"http://test/conflict?token=abc"):
+            status, body = raw_get(server, target)
+            assert status == b"HTTP/1.1 409 Conflict", target
+            assert json.loads(body)["instance"] == "/conflict", target
+        status, body = raw_get(server, b"http://test?token=/x")
+        assert status == b"HTTP/1.1 500 Internal Server Error"
+        assert json.loads(body)["instance"] == "/"
