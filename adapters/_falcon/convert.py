@@ -6,7 +6,8 @@ contract: an error Falcon made answers with the catalogue's default message, exa
 the same error in every other framework. A ``description`` *you* gave
 (``raise falcon.HTTPNotFound(description="No such user")``) is kept; so is the sentence
 of Falcon's parameter and header errors (``The "limit" parameter is required.``), which
-tells the client what to fix.
+tells the client what to fix. A 415 carries no description, yours included: Falcon's own
+quotes the request's ``Content-Type``, which is never echoed.
 """
 
 from __future__ import annotations
