@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import http.client
 import re
-from http import HTTPStatus
 from typing import Any
 
 try:
@@ -36,7 +35,7 @@ from httpfault import (
 )
 from httpfault._catalog_data import TEXTS
 from httpfault._convert import error_class, with_field_errors
-from httpfault._fields import field_errors_from_details, field_errors_from_pydantic
+from httpfault._fields import field_errors_from_pydantic
 
 __all__ = ["MalformedBody", "is_malformed_body", "litestar_error", "request_info"]
 
@@ -114,13 +113,8 @@ def litestar_error(exc: BaseException, config: Config) -> BaseException | None:
 def _is_default_detail(status: int, detail: object) -> bool:
     if not detail:
         return True
-    if detail == http.client.responses.get(status):
+    if detail == http.client.responses.get(status):  # Python's phrase (HTTPStatus's)
         return True
-    try:
-        if detail == HTTPStatus(status).phrase:
-            return True
-    except ValueError:
-        pass
     text = TEXTS.get(status)
     return text is not None and detail in (text.title, text.message)
 
@@ -161,12 +155,9 @@ def _validation_error(exc: ValidationException, config: Config) -> HTTPError:
         return error
     if pydantic_error is not None:
         # A pydantic model as the handler's ``data``: pydantic's own errors, in the body.
-        # The error dicts Litestar already asked pydantic for, when they are at hand.
-        details = getattr(exc.__cause__, "errors", None)
-        if isinstance(details, list):
-            errors = field_errors_from_details(details)
-        else:
-            errors = field_errors_from_pydantic(pydantic_error)
+        # Asked of pydantic itself: the error dicts Litestar keeps lack the submitted
+        # values for a model that hides them, and the no-echo rule needs them.
+        errors = field_errors_from_pydantic(pydantic_error)
         error = with_field_errors(config.validation_status, errors)
         # Its debug member shows pydantic's error, as where the application validates.
         error.__cause__ = pydantic_error
