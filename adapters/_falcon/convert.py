@@ -109,8 +109,11 @@ def is_media_too_deep(exc: BaseException) -> bool:
     while tb is not None:
         frame = tb.tb_frame
         module = str(frame.f_globals.get("__name__", ""))
+        # Compiled Falcon (the 4.0 wheels) names the method "falcon.request.Request.get_media".
+        name = frame.f_code.co_name
         if module.startswith("falcon.media") or (
-            frame.f_code.co_name == "get_media" and module.split(".", 1)[0] == "falcon"
+            (name == "get_media" or name.endswith(".get_media"))
+            and module.split(".", 1)[0] == "falcon"
         ):
             return True
         tb = tb.tb_next
