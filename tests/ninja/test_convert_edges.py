@@ -9,13 +9,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client, override_settings
+from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.testing import TestClient
 
 import httpfault
 from httpfault import Config, RequestInfo, render
 from httpfault._fields import field_errors_from_details
 from httpfault.adapters._ninja.convert import ninja_error, validation_details
+from httpfault.adapters.ninja import install
 
 RID = "ninja-2"
 SETTINGS_CONFIG = Config(logger_name="django.request")  # the tests' HTTPFAULT setting
@@ -112,6 +116,28 @@ def test_debug_names_ninjas_exception(client: Client) -> None:
         response = client.get("/s/http-error")
     debug: dict[str, Any] = json.loads(response.content)["error"]["debug"]
     assert debug["exception"] == "ninja.errors.HttpError"
+
+
+def test_debug_names_ninjas_validation_error() -> None:
+    """With ``debug=True`` a validation error's debug member names Ninja's
+    ``ValidationError``, and the body is the one without debug but for that member."""
+    bodies = []
+    for debug in (False, True):
+        api = NinjaAPI(urls_namespace=f"debug-validation-{debug}")
+
+        @api.get("/q")
+        def q(request: HttpRequest, page: int) -> dict[str, int]:
+            return {"page": page}
+
+        install(api, Config(debug=debug))
+        response = TestClient(api).get("/q?page=x")
+        assert response.status_code == 422
+        body = json.loads(response.content)["error"]
+        del body["request_id"]  # a new one each time: the test client sends none
+        bodies.append(body)
+    plain, debugged = bodies
+    assert debugged.pop("debug")["exception"] == "ninja.errors.ValidationError"
+    assert debugged == plain
 
 
 def test_validation_items_without_loc_and_junk_first() -> None:
