@@ -25,9 +25,9 @@ AVAILABLE = findable("opentelemetry")
 """Whether ``opentelemetry`` can be imported at all (found once, without importing it)."""
 MAX_FRAMES = 8
 """The innermost frames an ``exception`` event's stack trace shows."""
-MAX_KEPT_STACKS = 256
-"""How many stack traces (places in the code, never request data) are kept made."""
-_STACKS: dict[tuple[tuple[Any, int], ...], str] = {}
+STACK_CACHE_SIZE = 256
+"""How many stack traces the cache holds (keyed by places in the code, never by request data)."""
+_STACK_CACHE: dict[tuple[tuple[Any, int], ...], str] = {}
 
 
 def record(span: Any, error: HTTPError, log: logging.Logger) -> None:
@@ -75,22 +75,23 @@ def _exception_attributes(exc: BaseException) -> dict[str, str]:
 def _frames_text(tb: TracebackType | None) -> str:
     """The stack trace's lines for the innermost :data:`MAX_FRAMES` frames of *tb*.
 
-    Kept per place in the code (each frame's code and instruction): the same failure
+    Cached per place in the code (each frame's code and instruction): the same failure
     reached the same way reads the same, and a line number is worked out from the code
-    on each read. Up to :data:`MAX_KEPT_STACKS` are kept; past that, each is made anew.
+    on each read. The cache holds up to :data:`STACK_CACHE_SIZE`; past that, each new
+    stack trace is made for its answer and not cached.
     """
     kept: deque[TracebackType] = deque(maxlen=MAX_FRAMES)
     while tb is not None:
         kept.append(tb)
         tb = tb.tb_next
     key = tuple([(tb.tb_frame.f_code, tb.tb_lasti) for tb in kept])
-    text = _STACKS.get(key)
+    text = _STACK_CACHE.get(key)
     if text is None:
         lines = ["Traceback (most recent call last):\n"]
         for tb in kept:
             code = tb.tb_frame.f_code
             lines.append(f'  File "{code.co_filename}", line {tb.tb_lineno}, in {code.co_name}\n')
         text = "".join(lines)
-        if len(_STACKS) < MAX_KEPT_STACKS:
-            _STACKS[key] = text
+        if len(_STACK_CACHE) < STACK_CACHE_SIZE:
+            _STACK_CACHE[key] = text
     return text

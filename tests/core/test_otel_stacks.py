@@ -1,6 +1,6 @@
 """The stack trace of a recorded 5xx's ``exception`` event: the innermost frames in the
 standard library's wording, the right one for each way a failure is reached, and a bound
-on how many are kept made."""
+on how many the cache holds."""
 
 from __future__ import annotations
 
@@ -51,13 +51,13 @@ def _expected(exc: BaseException) -> str:
 
 @contextmanager
 def _empty_cache() -> Iterator[dict[object, str]]:
-    saved = dict(_otel._STACKS)
-    _otel._STACKS.clear()
+    saved = dict(_otel._STACK_CACHE)
+    _otel._STACK_CACHE.clear()
     try:
-        yield _otel._STACKS
+        yield _otel._STACK_CACHE
     finally:
-        _otel._STACKS.clear()
-        _otel._STACKS.update(saved)
+        _otel._STACK_CACHE.clear()
+        _otel._STACK_CACHE.update(saved)
 
 
 @pytest.mark.parametrize("depth", [0, MAX_FRAMES - 2, MAX_FRAMES - 1, MAX_FRAMES + 5])
@@ -75,7 +75,7 @@ def test_the_stack_trace_shows_the_innermost_frames(depth: int) -> None:
 
 def test_each_way_to_the_same_failure_has_its_own_stack_trace() -> None:
     """The same raise reached through two callers reads differently, also when the first
-    one's stack trace is already kept."""
+    one's stack trace is already cached."""
     with _empty_cache():
         a = _caught(_via_a)
         b = _caught(_via_b)
@@ -96,10 +96,10 @@ def test_two_lines_of_one_function_have_their_own_stack_traces() -> None:
     assert texts[0] != texts[1]
 
 
-def test_no_more_stack_traces_are_kept_than_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past :data:`MAX_KEPT_STACKS` kept stack traces, a new one is made for each answer
-    and not kept; the ones kept stay."""
-    monkeypatch.setattr(_otel, "MAX_KEPT_STACKS", 1)
+def test_the_stack_cache_holds_no_more_than_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the cache holds :data:`STACK_CACHE_SIZE` stack traces, a new one is made for
+    each answer and not cached; the cached ones stay."""
+    monkeypatch.setattr(_otel, "STACK_CACHE_SIZE", 1)
     with _empty_cache() as kept:
         a = _caught(_via_a)
         b = _caught(_via_b)
