@@ -83,12 +83,11 @@ class _Handler:
     def __call__(self, request: HttpRequest, exc: Any) -> HttpResponse:
         options = self.options or options_for(request)
         config = options.config
-        if isinstance(exc, ValidationError) and not config.debug and not is_mapped(exc, config):
+        if isinstance(exc, ValidationError) and not is_mapped(exc, config):
             # Answered by the shape of its details, as FastAPI's are: no field errors
-            # are made for a shape answered before. (Under debug, nothing is kept, and
-            # the debug member names Ninja's exception, which ninja_error keeps as cause.)
-            details = validation_details(exc)
-            return to_response(handle_details(details, config, request_info(request, config)))
+            # are made for a shape answered before.
+            info = request_info(request, config)
+            return to_response(handle_details(validation_details(exc), config, info, cause=exc))
         error = ninja_error(exc, config, self.challenges, request)
         response: ErrorResponse = respond(request, error, options, signal=True)
         return response

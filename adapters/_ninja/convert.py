@@ -10,8 +10,6 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 import httpfault
 from httpfault import Config, HTTPError, error_class
-from httpfault._convert import with_field_errors
-from httpfault._fields import field_errors_from_details
 
 from .._django.convert import django_error, is_mapped
 
@@ -32,19 +30,13 @@ def ninja_error(
     """Translate Ninja's (and Django's) exceptions into :class:`HTTPError`.
 
     *challenges* are the ``WWW-Authenticate`` values of a 401. Anything else is
-    returned as it is, for the core to answer (``exception_map``, a safe 500). The adapter
-    answers Ninja's ``ValidationError`` from its :func:`validation_details`, except under
-    ``debug``, when it comes here to keep Ninja's exception as the cause.
+    returned as it is, for the core to answer (``exception_map``, a safe 500). Ninja's
+    ``ValidationError`` is answered from its :func:`validation_details` instead.
     """
     if isinstance(exc, HTTPError) or is_mapped(exc, config):
         return exc
     error: HTTPError
-    if isinstance(exc, ValidationError):  # under debug (see the adapter)
-        details = validation_details(exc)
-        error = with_field_errors(
-            config.validation_status, field_errors_from_details(details, location_first=True)
-        )
-    elif isinstance(exc, HttpError):
+    if isinstance(exc, HttpError):
         cause = exc.__cause__
         if isinstance(cause, HTTPError):  # raised by the body parser: a 415
             return cause

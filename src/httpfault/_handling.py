@@ -64,6 +64,7 @@ def handle_details(
     request: RequestInfo | None = None,
     *,
     logger: logging.Logger | None = None,
+    cause: BaseException | None = None,
 ) -> Rendered:
     """:func:`handle` for a validation error given as pydantic-style error dicts.
 
@@ -71,13 +72,17 @@ def handle_details(
     of the request. Answers the configured validation status with field errors, as
     :func:`handle` would; a repeated shape of details (see
     :func:`~httpfault._fields.details_key`) is answered from the cache without making the
-    field errors again.
+    field errors again. *cause*: the framework's exception the details come from, the
+    error's ``__cause__`` (what ``debug`` names and hooks see).
     """
     cfg = config or DEFAULT_CONFIG
     shape = details_key(details) if cfg._cache is not None and request is not None else None
     if shape is None:
-        errors = field_errors_from_details(details, location_first=True)
-        return handle(with_field_errors(cfg.validation_status, errors), cfg, request, logger=logger)
+        error = with_field_errors(
+            cfg.validation_status, field_errors_from_details(details, location_first=True)
+        )
+        error.__cause__ = cause
+        return handle(error, cfg, request, logger=logger)
     assert request is not None
     log = logger or cfg.logger
     status = cfg.validation_status
@@ -87,6 +92,7 @@ def handle_details(
         if not made:
             errors = field_errors_from_details(details_from_key(shape), location_first=True)
             made.append(with_field_errors(status, errors))
+            made[0].__cause__ = cause
         return made[0]
 
     span = _otel.current_span() if _otel.AVAILABLE else None

@@ -209,3 +209,17 @@ def test_a_kept_answer_known_by_key_is_served_without_making_the_error() -> None
         assert got == _general(DETAILS["missing"], config, request)
         counts.append(len(made))
     assert counts == [1, 2, 2, 2, 2]
+
+
+@pytest.mark.parametrize("config", [Config(), Config(cache_bytes=0), Config(debug=True)])
+def test_the_cause_given_is_the_errors_cause(config: Config) -> None:
+    """The framework's exception passed as *cause* is the error's ``__cause__``: hooks see
+    it on a kept answer and on one made afresh, and ``debug`` names it."""
+    seen: list[BaseException | None] = []
+    cause = LookupError("the framework's validation error")
+    hooked = config.replace(on_error=lambda e, r: seen.append(e.__cause__))
+    request = RequestInfo("GET", "/items/abc", {"X-Request-ID": "r-1"})
+    for _ in range(2):
+        rendered = handle_details(DETAILS["echoing"], hooked, request, cause=cause)
+    assert seen == [cause, cause]
+    assert (b'"exception":"builtins.LookupError"' in rendered.body) is config.debug
